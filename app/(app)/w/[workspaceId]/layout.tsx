@@ -1,0 +1,54 @@
+import { Logo } from "@/app/_components/logo";
+import { ReconnectBanner } from "@/app/_components/reconnect-banner";
+import { SandboxBadge } from "@/app/_components/sandbox-badge";
+import { SiteFooter } from "@/app/_components/site-footer";
+import { ThemeSwitch } from "@/app/_components/theme-switch";
+import { UserMenu } from "@/app/_components/user-menu";
+import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
+import { getDb } from "@/db/client";
+import { requireWorkspace } from "@/lib/auth/session";
+import { listUserWorkspaces, rememberLastWorkspace } from "@/lib/workspaces/queries";
+
+/** The app shell of every screen inside one workspace. */
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  const { user, workspace } = await requireWorkspace(workspaceId);
+  const db = await getDb();
+  const [workspaces] = await Promise.all([listUserWorkspaces(db, user.id), rememberLastWorkspace(db, user.id, workspace.id)]);
+  const options = workspaces.map((w) => ({ id: w.id, name: w.name, icon: w.icon, needsReconnect: w.status === "reconnect_required" }));
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-raised focus:p-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b border-line bg-canvas/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-3 sm:px-6">
+          <div className="hidden sm:block">
+            <Logo href={`/w/${workspace.id}`} />
+          </div>
+          <span className="hidden text-line-strong sm:inline" aria-hidden>
+            /
+          </span>
+          <WorkspaceSwitcher workspaces={options} activeId={workspace.id} />
+          <SandboxBadge />
+          <div className="ml-auto flex items-center gap-1">
+            <ThemeSwitch />
+            <UserMenu name={user.name} image={user.image} settingsHref={`/w/${workspace.id}/settings`} />
+          </div>
+        </div>
+      </header>
+      {workspace.status === "reconnect_required" && <ReconnectBanner workspaceId={workspace.id} name={workspace.name} />}
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-3 py-6 sm:px-6">
+        {children}
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

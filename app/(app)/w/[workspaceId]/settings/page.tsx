@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { WorkspaceIcon } from "@/app/_components/workspace-icon";
+import { requireWorkspace } from "@/lib/auth/session";
+import { DisconnectDialog } from "./disconnect-dialog";
+import { SessionControls } from "./session-controls";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const STATUS_LABELS = {
+  active: "Connected",
+  needs_setup: "Connected — Bookmarks database not chosen yet",
+  reconnect_required: "Needs reconnecting",
+  disconnected: "Disconnected",
+} as const;
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function SettingsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
+  const { workspace } = await requireWorkspace((await params).workspaceId);
+  const name = workspace.name ?? "Untitled workspace";
+  return (
+    <div className="flex max-w-2xl flex-col gap-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <section aria-labelledby="workspace-heading" className="rounded-lg border border-line p-4 sm:p-5">
+        <h2 id="workspace-heading" className="flex items-center gap-2 font-medium">
+          <WorkspaceIcon icon={workspace.icon} name={workspace.name} /> {name}
+        </h2>
+        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-muted">Status</dt>
+          <dd data-testid="workspace-status">{STATUS_LABELS[workspace.status]}</dd>
+          <dt className="text-muted">Connected</dt>
+          <dd>{dateFormat.format(workspace.connectedAt)} UTC</dd>
+          <dt className="text-muted">Notion workspace ID</dt>
+          <dd className="break-all font-mono text-xs leading-5">{workspace.notionWorkspaceId}</dd>
+        </dl>
+        <div className="mt-5 border-t border-line pt-4">
+          <DisconnectDialog workspaceId={workspace.id} name={name} />
+        </div>
+      </section>
+      <section aria-labelledby="session-heading" className="rounded-lg border border-line p-4 sm:p-5">
+        <h2 id="session-heading" className="font-medium">
+          Your sessions
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">Sign out here, or on every device where you are signed in to Shelf.</p>
+        <SessionControls />
+      </section>
+    </div>
+  );
+}

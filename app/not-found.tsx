@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { secondaryButton } from "@/app/_components/button-styles";
+import { Logo } from "@/app/_components/logo";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-start justify-center gap-4 px-6">
+      <Logo />
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <p className="text-muted">This page does not exist, or it belongs to someone else.</p>
+      <Link href="/" className={secondaryButton}>
+        Go to Shelf
+      </Link>
+    </main>
+  );
+}

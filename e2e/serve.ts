@@ -1,0 +1,55 @@
+// Playwright's web server: the Notion sandbox plus the production build of Shelf (next build +
+// next start) on a throw-away embedded database, wired together the way a deployment would be.
+import { execFileSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../lib/notion-sandbox";
+import { E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT } from "./env";
+
+async function main() {
+  const sandbox = await startSandbox({
+    port: E2E_SANDBOX_PORT,
+    redirectUris: [`${E2E_APP_URL}/api/auth/callback/notion`],
+    // Tests that exercise rate limiting turn it on through the admin API.
+    rateLimit: false,
+  });
+  const nextBin = require.resolve("next/dist/bin/next");
+  if (process.env.E2E_SKIP_BUILD !== "1") execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelf-e2e-"));
+  const app = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_APP_PORT), "--hostname", "127.0.0.1"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: "",
+      PGLITE_DIR: path.join(dataDir, "pglite"),
+      NOTION_API_BASE: sandbox.url,
+      NOTION_CLIENT_ID: SANDBOX_CLIENT_ID,
+      NOTION_CLIENT_SECRET: DEFAULT_SANDBOX_CLIENT_SECRET,
+      NEXTAUTH_URL: E2E_APP_URL,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
+      TOKEN_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+      E2E_DATA_DIR: dataDir,
+    },
+  });
+  const shutdown = async () => {
+    app.kill("SIGTERM");
+    await sandbox.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  app.on("exit", (code) => {
+    console.error(`next start exited with ${code}`);
+    process.exit(code ?? 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

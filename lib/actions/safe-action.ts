@@ -1,0 +1,58 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Database } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { fieldErrors } from "@/lib/validation";
+import { UserFacingError, type ErrorCode } from "@/lib/errors";
+import { findUserWorkspace } from "@/lib/workspaces/queries";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: ErrorCode; fieldErrors?: Record<string, string> };
+
+type UserContext<I> = { user: SessionUser; input: I; db: Database };
+type WorkspaceContext<I> = UserContext<I> & { workspace: Workspace };
+
+/**
+ * The one way to write a server action: it requires a session, parses the input with its zod
+ * schema, and answers a plain result instead of throwing at the client.
+ */
+export function userAction<S extends z.ZodType, T>(schema: S, run: (ctx: UserContext<z.output<S>>) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: "Your session ended. Sign in again to continue.", code: "unauthenticated" };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, error: "Please check the highlighted fields.", code: "invalid", fieldErrors: fieldErrors(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await run({ user, input: parsed.data, db: await getDb() }) };
+    } catch (error) {
+      return describeFailure(error);
+    }
+  };
+}
+
+/**
+ * A userAction on one workspace, loaded through the signed-in user: another person's workspace id
+ * answers exactly like an id that does not exist.
+ */
+export function workspaceAction<S extends z.ZodType<{ workspaceId: string }>, T>(
+  schema: S,
+  run: (ctx: WorkspaceContext<z.output<S>>) => Promise<T>,
+) {
+  return userAction(schema, async (ctx) => {
+    const workspace = await findUserWorkspace(ctx.db, ctx.user.id, ctx.input.workspaceId);
+    if (!workspace) throw new UserFacingError("This workspace was not found.", "not_found");
+    return run({ ...ctx, workspace });
+  });
+}
+
+export const workspaceIdSchema = z.string().trim().min(1, "Choose a workspace.").max(100);
+
+function describeFailure(error: unknown): ActionResult<never> {
+  if (error instanceof UserFacingError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+  console.error("Action failed:", error instanceof Error ? error.message : error);
+  return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again.", code: "failed" };
+}

@@ -1,0 +1,134 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const NOTION_API_DEFAULT_BASE = "https://api.notion.com";
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string, e.g. postgres://user:pass@host:5432/shelf")
+      .optional(),
+  ),
+  NOTION_CLIENT_ID: optionalText,
+  NOTION_CLIENT_SECRET: optionalText,
+  NOTION_API_BASE: optionalText.pipe(z.url("must be a URL such as https://api.notion.com").optional()),
+  NEXTAUTH_URL: optionalText.pipe(z.url("must be the exact origin people use, e.g. https://shelf.example.com").optional()),
+  NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
+  TOKEN_ENCRYPTION_KEY: optionalText,
+  TOKEN_ENCRYPTION_KEYS_PREVIOUS: optionalText,
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  notion: { clientId: string; clientSecret: string; apiBase: string };
+  /** True when Notion is not api.notion.com: the app shows a "Sandbox" badge. */
+  notionIsSandbox: boolean;
+  nextAuthUrl: string;
+  nextAuthSecret: string;
+  /** base64 32-byte keys; the first encrypts, all decrypt. */
+  tokenEncryptionKeys: string[];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Shelf's configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Dev secrets live in .data/ (git-ignored) so `npm run dev` needs no set-up and keeps sessions across restarts. */
+const DEV_SECRETS_FILE = path.join(process.cwd(), ".data", "dev-secrets.json");
+
+type DevSecrets = { NEXTAUTH_SECRET: string; TOKEN_ENCRYPTION_KEY: string };
+
+function devSecrets(): DevSecrets {
+  try {
+    return JSON.parse(fs.readFileSync(DEV_SECRETS_FILE, "utf8")) as DevSecrets;
+  } catch {
+    const secrets: DevSecrets = {
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
+      TOKEN_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    };
+    fs.mkdirSync(path.dirname(DEV_SECRETS_FILE), { recursive: true });
+    fs.writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    return secrets;
+  }
+}
+
+function isKey(value: string): boolean {
+  return Buffer.from(value, "base64").length === 32;
+}
+
+/** Validates process.env (or the given source). Throws ConfigError naming every missing or bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === "production";
+  const generated = production ? undefined : devSecrets();
+  const problems: string[] = [];
+  const require = (name: string, value: string | undefined, hint: string) => {
+    if (!value) problems.push(`${name} is not set: ${hint}`);
+    return value ?? "";
+  };
+
+  const nextAuthSecret = require(
+    "NEXTAUTH_SECRET",
+    raw.NEXTAUTH_SECRET ?? generated?.NEXTAUTH_SECRET,
+    "set it to a random string of at least 32 characters (openssl rand -base64 32)",
+  );
+  const currentKey = require(
+    "TOKEN_ENCRYPTION_KEY",
+    raw.TOKEN_ENCRYPTION_KEY ?? generated?.TOKEN_ENCRYPTION_KEY,
+    "set it to 32 random bytes in base64 (openssl rand -base64 32)",
+  );
+  const previousKeys = raw.TOKEN_ENCRYPTION_KEYS_PREVIOUS?.split(",").map((k) => k.trim()).filter(Boolean) ?? [];
+  for (const [name, key] of [["TOKEN_ENCRYPTION_KEY", currentKey], ...previousKeys.map((k) => ["TOKEN_ENCRYPTION_KEYS_PREVIOUS", k])]) {
+    if (key && !isKey(key)) problems.push(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`);
+  }
+  const clientId = require(
+    "NOTION_CLIENT_ID",
+    raw.NOTION_CLIENT_ID,
+    "set your Notion public connection's OAuth client ID (or run `npm run dev`, which uses the local Notion sandbox)",
+  );
+  const clientSecret = require(
+    "NOTION_CLIENT_SECRET",
+    raw.NOTION_CLIENT_SECRET,
+    "set your Notion public connection's OAuth client secret",
+  );
+  const nextAuthUrl = production
+    ? require("NEXTAUTH_URL", raw.NEXTAUTH_URL, "set it to the exact origin people use, e.g. https://shelf.example.com")
+    : (raw.NEXTAUTH_URL ?? "http://localhost:3000");
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const apiBase = (raw.NOTION_API_BASE ?? NOTION_API_DEFAULT_BASE).replace(/\/+$/, "");
+  return {
+    nodeEnv: raw.NODE_ENV,
+    databaseUrl: raw.DATABASE_URL,
+    notion: { clientId, clientSecret, apiBase },
+    notionIsSandbox: apiBase !== NOTION_API_DEFAULT_BASE,
+    nextAuthUrl: nextAuthUrl.replace(/\/+$/, ""),
+    nextAuthSecret,
+    tokenEncryptionKeys: [currentKey, ...previousKeys],
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; read lazily so `next build` needs no secrets. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,56 @@
+import type { CreatePageParameters, PageObjectResponse, RichTextItemResponse } from "@notionhq/client";
+import type { PropertyMap } from "@/db/schema";
+import type { BookmarkInput } from "@/lib/bookmarks/schema";
+import type { Bookmark } from "@/lib/bookmarks/types";
+
+// The create and update bodies share this shape, so one builder serves both.
+export type PageProperties = NonNullable<CreatePageParameters["properties"]>;
+
+/**
+ * Reads a bookmark out of a page in the person's data source. Properties that
+ * are missing or were changed to another type in Notion read as empty rather
+ * than failing, so one odd row never breaks the whole list.
+ */
+export function pageToBookmark(page: PageObjectResponse, map: PropertyMap): Bookmark {
+  const property = (name: string | null) => (name === null ? undefined : page.properties[name]);
+  const title = property(map.title);
+  const url = property(map.url);
+  const description = property(map.description);
+  const tags = property(map.tags);
+
+  return {
+    id: page.id,
+    title: title?.type === "title" ? plainText(title.title) : "",
+    url: url?.type === "url" ? (url.url ?? "") : "",
+    description: description?.type === "rich_text" ? plainText(description.rich_text) : "",
+    tags: tags?.type === "multi_select" ? tags.multi_select.map((option) => option.name) : [],
+    createdTime: page.created_time,
+    lastEditedTime: page.last_edited_time,
+    notionUrl: page.url,
+    inTrash: page.in_trash,
+  };
+}
+
+/**
+ * The `properties` for pages.create / pages.update. Text is sent as a single
+ * rich text item: the schema caps it at Notion's 2,000-character item limit.
+ * Unmapped description/tags are left out so nothing else in the row is touched.
+ */
+export function bookmarkToProperties(input: BookmarkInput, map: PropertyMap): PageProperties {
+  // Computed keys in a literal (not assignment) so a property named "__proto__" stays a plain key.
+  return {
+    [map.title]: { title: textItems(input.title) },
+    [map.url]: { url: input.url },
+    ...(map.description !== null && { [map.description]: { rich_text: textItems(input.description) } }),
+    ...(map.tags !== null && { [map.tags]: { multi_select: input.tags.map((name) => ({ name })) } }),
+  };
+}
+
+function plainText(items: RichTextItemResponse[]): string {
+  return items.map((item) => item.plain_text).join("");
+}
+
+function textItems(content: string) {
+  // An empty string is sent as no items: Notion stores empty text as [].
+  return content === "" ? [] : [{ text: { content } }];
+}

@@ -1,0 +1,19 @@
+import { getDatabase } from "@/db/client";
+import { ConfigError, env } from "@/lib/env";
+
+/** Refuse to serve with a broken configuration; open (and for PGlite, migrate) the database early. */
+export async function start(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // A database that is down at start is reported by /api/health; the server still comes up.
+  await getDatabase().catch((error: unknown) =>
+    console.error("Database not reachable at start:", error instanceof Error ? error.message : error),
+  );
+}

@@ -1,0 +1,208 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accounts, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
+
+export const NOTION_PROVIDER = "notion";
+
+export type NotionPerson = { id: string; name: string | null; email: string | null; avatarUrl: string | null };
+
+export type Connection = {
+  botId: string;
+  notionWorkspaceId: string;
+  name: string | null;
+  icon: string | null;
+  duplicatedTemplateId: string | null;
+  /** Already sealed with lib/notion/tokens. */
+  accessToken: string;
+  refreshToken: string | null;
+};
+
+export type ConnectResult =
+  | { ok: true; userId: string; workspaceId: string }
+  | { ok: false; reason: "linked_to_another_user" };
+
+/**
+ * One sign-in: finds or creates the Shelf user of this Notion person (or links the person to the
+ * user already signed in, when connecting another workspace) and upserts the workspace by bot id,
+ * all in one transaction, so nobody is ever signed in without the workspace they just authorized.
+ */
+export async function connectWorkspace(
+  db: Database,
+  input: { person: NotionPerson; connection: Connection; signedInUserId: string | null },
+): Promise<ConnectResult> {
+  const { person, connection, signedInUserId } = input;
+  return db.transaction(async (tx) => {
+    const [linked] = await tx
+      .select({ userId: accounts.userId })
+      .from(accounts)
+      .where(and(eq(accounts.provider, NOTION_PROVIDER), eq(accounts.providerAccountId, person.id)));
+
+    if (linked && signedInUserId && linked.userId !== signedInUserId) {
+      return { ok: false, reason: "linked_to_another_user" } as const;
+    }
+
+    let userId = linked?.userId ?? signedInUserId;
+    const profile = { name: person.name, image: person.avatarUrl, ...(person.email ? { email: person.email } : {}) };
+    if (!userId) {
+      const [created] = await tx
+        .insert(users)
+        .values({ notionUserId: person.id, ...profile })
+        .onConflictDoUpdate({ target: users.notionUserId, set: profile })
+        .returning({ id: users.id });
+      userId = created!.id;
+    } else if (userId === linked?.userId) {
+      await tx.update(users).set(profile).where(eq(users.id, userId));
+    }
+    if (!linked) {
+      await tx
+        .insert(accounts)
+        .values({ userId, type: "oauth", provider: NOTION_PROVIDER, providerAccountId: person.id })
+        .onConflictDoNothing();
+    }
+
+    const tokenFields = {
+      accessToken: connection.accessToken,
+      refreshToken: connection.refreshToken,
+      tokenVersion: sql`${workspaces.tokenVersion} + 1`,
+    };
+    const [workspace] = await tx
+      .insert(workspaces)
+      .values({
+        userId,
+        botId: connection.botId,
+        notionWorkspaceId: connection.notionWorkspaceId,
+        name: connection.name,
+        icon: connection.icon,
+        ownerNotionUserId: person.id,
+        duplicatedTemplateId: connection.duplicatedTemplateId,
+        accessToken: connection.accessToken,
+        refreshToken: connection.refreshToken,
+      })
+      .onConflictDoUpdate({
+        target: workspaces.botId,
+        set: {
+          ...tokenFields,
+          userId,
+          name: connection.name,
+          icon: connection.icon,
+          // Re-authorizing without a template must not forget the one duplicated earlier.
+          duplicatedTemplateId: sql`coalesce(excluded.duplicated_template_id, ${workspaces.duplicatedTemplateId})`,
+          // Back from reconnect_required or disconnected: usable again if its database is known.
+          status: sql`case when ${workspaces.dataSourceId} is null then 'needs_setup'::workspace_status else 'active'::workspace_status end`,
+          connectedAt: new Date(),
+        },
+      })
+      .returning({ id: workspaces.id });
+    await tx.update(users).set({ lastWorkspaceId: workspace!.id }).where(eq(users.id, userId));
+    return { ok: true, userId, workspaceId: workspace!.id } as const;
+  });
+}
+
+export type WorkspaceSummary = Pick<Workspace, "id" | "name" | "icon" | "status">;
+
+/** The switcher's list: the user's connected workspaces by name. */
+export async function listUserWorkspaces(db: Database, userId: string): Promise<WorkspaceSummary[]> {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, icon: workspaces.icon, status: workspaces.status })
+    .from(workspaces)
+    .where(and(eq(workspaces.userId, userId), ne(workspaces.status, "disconnected")))
+    .orderBy(asc(workspaces.name), asc(workspaces.id));
+}
+
+/** A workspace only through its owner: anyone else's id finds nothing, exactly like a missing one. */
+export async function findUserWorkspace(db: Database, userId: string, workspaceId: string): Promise<Workspace | null> {
+  const [row] = await db
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.userId, userId), ne(workspaces.status, "disconnected")));
+  return row ?? null;
+}
+
+export async function findWorkspace(db: Database, workspaceId: string): Promise<Workspace | null> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row ?? null;
+}
+
+export async function rememberLastWorkspace(db: Database, userId: string, workspaceId: string): Promise<void> {
+  await db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, userId));
+}
+
+/** Where `/` sends a signed-in person: the workspace used last, else any connected one. */
+export async function landingWorkspaceId(db: Database, userId: string): Promise<string | null> {
+  const [user] = await db.select({ last: users.lastWorkspaceId }).from(users).where(eq(users.id, userId));
+  if (user?.last && (await findUserWorkspace(db, userId, user.last))) return user.last;
+  const [first] = await listUserWorkspaces(db, userId);
+  return first?.id ?? null;
+}
+
+/** Reads a workspace's tokens and holds its row until the transaction ends: one refresh at a time. */
+export async function lockWorkspaceTokens(tx: Database, workspaceId: string) {
+  const [row] = await tx
+    .select({
+      botId: workspaces.botId,
+      status: workspaces.status,
+      accessToken: workspaces.accessToken,
+      refreshToken: workspaces.refreshToken,
+      tokenVersion: workspaces.tokenVersion,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .for("update");
+  return row ?? null;
+}
+
+/**
+ * Stores a refreshed token pair only if nobody else did since `expectedVersion` was read; returns
+ * false when another refresh won (its pair is then the one to use).
+ */
+export async function replaceTokens(
+  db: Database,
+  workspaceId: string,
+  expectedVersion: number,
+  sealed: { accessToken: string; refreshToken: string | null },
+): Promise<boolean> {
+  const updated = await db
+    .update(workspaces)
+    .set({ ...sealed, tokenVersion: expectedVersion + 1 })
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.tokenVersion, expectedVersion)))
+    .returning({ id: workspaces.id });
+  return updated.length === 1;
+}
+
+export async function saveBookmarksSource(
+  db: Database,
+  workspaceId: string,
+  source: { databaseId: string; dataSourceId: string; propertyMap: PropertyMap },
+): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ ...source, status: "active" })
+    .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+}
+
+/** The database is gone, unshared or reshaped: the person must choose again (the old ids stay, to say so). */
+export async function markNeedsSetup(db: Database, workspaceId: string): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ status: "needs_setup" })
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.status, "active")));
+}
+
+export async function markReconnectRequired(db: Database, workspaceId: string): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ status: "reconnect_required" })
+    .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+}
+
+/** Forgets everything that could call Notion again; the row stays so a later connect finds its settings. */
+export async function disconnectWorkspace(db: Database, workspaceId: string): Promise<void> {
+  await db
+    .update(workspaces)
+    .set({ status: "disconnected", accessToken: null, refreshToken: null, tokenVersion: sql`${workspaces.tokenVersion} + 1` })
+    .where(eq(workspaces.id, workspaceId));
+}
+
+export async function deleteAllSessions(db: Database, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
