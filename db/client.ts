@@ -15,6 +15,11 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
+/** Rows of `db.execute(sql)`: postgres.js answers an array, PGlite `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 

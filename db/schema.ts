@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -115,8 +117,17 @@ export const workspaces = pgTable(
     dataSourceId: text("data_source_id"),
     propertyMap: jsonb("property_map").$type<PropertyMap>(),
     status: workspaceStatus("status").notNull().default("needs_setup"),
+    /** Newest Notion last_edited_time the mirror has seen; incremental syncs start a margin before it. */
     syncCursor: timestamp("sync_cursor", { withTimezone: true, mode: "date" }),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true, mode: "date" }),
+    lastFullSyncAt: timestamp("last_full_sync_at", { withTimezone: true, mode: "date" }),
+    /** Rows read so far by a running first fill, for its progress bar; null when none runs. */
+    syncProgress: integer("sync_progress"),
+    /**
+     * The next free slot of the workspace's Notion rate limit. Every instance reserves slots here,
+     * so the limit holds across instances.
+     */
+    notionNextSlotAt: timestamp("notion_next_slot_at", { withTimezone: true, mode: "date" }),
     connectedAt: timestamp("connected_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -129,5 +140,88 @@ export const workspaces = pgTable(
   ],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const syncState = pgEnum("bookmark_sync_state", ["synced", "pending", "failed"]);
+
+/**
+ * The read mirror of each workspace's Notion bookmarks. `id` is Shelf's own, so a bookmark saved
+ * while Notion is away has an identity before it has a Notion page.
+ */
+export const bookmarks = pgTable(
+  "bookmarks",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    notionPageId: text("notion_page_id"),
+    notionUrl: text("notion_url"),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    normalizedUrl: text("normalized_url").notNull(),
+    description: text("description").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    createdTime: timestamp("created_time", { withTimezone: true, mode: "date" }).notNull(),
+    lastEditedTime: timestamp("last_edited_time", { withTimezone: true, mode: "date" }).notNull(),
+    inTrash: boolean("in_trash").notNull().default(false),
+    syncState: syncState("sync_state").notNull().default("synced"),
+    syncError: text("sync_error"),
+    // Punctuation folded to spaces so "example.com/docs" finds "docs" and "example".
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description, '[^[:alnum:]]+', ' ', 'g'))`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("bookmarks_notion_page_idx").on(t.workspaceId, t.notionPageId),
+    // One index per list order, each also serving keyset pagination on (key, id); "newest" scans
+    // the created-time index backwards.
+    index("bookmarks_created_idx").on(t.workspaceId, t.createdTime, t.id).where(sql`not ${t.inTrash}`),
+    index("bookmarks_title_idx").on(t.workspaceId, sql`lower(${t.title})`, t.id).where(sql`not ${t.inTrash}`),
+    index("bookmarks_tags_idx").using("gin", t.tags),
+    index("bookmarks_search_idx").using("gin", t.search),
+    index("bookmarks_normalized_url_idx").on(t.workspaceId, t.normalizedUrl),
+  ],
+);
+
+export const writeKind = pgEnum("pending_write_kind", ["create", "update", "trash", "restore"]);
+export const writeStatus = pgEnum("pending_write_status", ["pending", "parked"]);
+
+/** What a create or update sends to Notion. */
+export type WritePayload = { title: string; url: string; description: string; tags: string[] };
+
+/**
+ * The outbox: writes recorded with the mirror in one transaction and delivered to Notion by the
+ * worker. Delivered writes are deleted; a write that keeps failing is parked for the person.
+ */
+export const pendingWrites = pgTable(
+  "pending_writes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    bookmarkId: text("bookmark_id")
+      .notNull()
+      .references(() => bookmarks.id, { onDelete: "cascade" }),
+    kind: writeKind("kind").notNull(),
+    payload: jsonb("payload").$type<WritePayload>(),
+    status: writeStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** A claim is a lease: a worker that dies mid-delivery lets it lapse, and another resumes. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("pending_writes_due_idx").on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+    index("pending_writes_bookmark_idx").on(t.bookmarkId, t.id),
+    index("pending_writes_workspace_idx").on(t.workspaceId, t.status),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
+export type BookmarkRow = typeof bookmarks.$inferSelect;
+export type PendingWrite = typeof pendingWrites.$inferSelect;

@@ -13,13 +13,13 @@ test("a new person signs in with the template and lands in their workspace", asy
   await page.waitForURL(/\/w\/[^/]+/);
   adaNotebook = workspaceIdFromUrl(page.url());
   await expect(page.getByTestId("user-name")).toHaveText(SEED_PEOPLE.ada.name);
-  await expect(page.getByRole("button", { name: /^Account:/ }).locator("img")).toHaveAttribute("src", SEED_PEOPLE.ada.avatarUrl!);
+  await expect(page.getByTestId("account-menu").locator("img")).toHaveAttribute("src", SEED_PEOPLE.ada.avatarUrl!);
   await expect(page.getByTestId("active-workspace-name")).toHaveText(SEED_WORKSPACES.notebook.name);
 });
 
 test("connecting a second workspace keeps one user; the switcher moves between them", async ({ page, browser }) => {
   await signIn(page, "ada", "notebook");
-  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await page.getByRole("button", { name: /switch workspace/i }).click();
   await page.getByRole("menuitem", { name: "Connect another workspace" }).click();
   await consent(page, { person: "ada", workspace: "engines", access: "template" });
   await page.waitForURL(/\/w\/[^/]+/);
@@ -27,19 +27,19 @@ test("connecting a second workspace keeps one user; the switcher moves between t
   expect(adaEngines).not.toBe(adaNotebook);
   await expect(page.getByTestId("active-workspace-name")).toHaveText(SEED_WORKSPACES.engines.name);
 
-  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await page.getByRole("button", { name: /switch workspace/i }).click();
   const items = page.getByRole("menuitem");
   await expect(items.filter({ hasText: SEED_WORKSPACES.notebook.name })).toBeVisible();
   await expect(items.filter({ hasText: SEED_WORKSPACES.engines.name })).toHaveAttribute("aria-current", "page");
   await items.filter({ hasText: SEED_WORKSPACES.notebook.name }).click();
-  await page.waitForURL(`**/w/${adaNotebook}`);
+  await page.waitForURL(`**/w/${adaNotebook}/**`);
   await expect(page.getByTestId("active-workspace-name")).toHaveText(SEED_WORKSPACES.notebook.name);
 
   // A fresh browser, signing in through the second workspace: the same Shelf user, both workspaces.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   expect(await signIn(other, "ada", "engines")).toBe(adaEngines);
-  await other.getByRole("button", { name: /Switch workspace/ }).click();
+  await other.getByRole("button", { name: /switch workspace/i }).click();
   await expect(other.getByRole("menuitem").filter({ hasText: SEED_WORKSPACES.notebook.name })).toBeVisible();
   await expect(other.getByRole("menuitem").filter({ hasText: SEED_WORKSPACES.engines.name })).toBeVisible();
   await fresh.close();
@@ -95,7 +95,7 @@ test("a replayed authorization code is refused", async ({ page }) => {
 
 test("signing out ends the session", async ({ page }) => {
   const workspaceId = await signIn(page, "grace", "labs");
-  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByTestId("account-menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto(`/w/${workspaceId}`);

@@ -33,6 +33,8 @@ async function main() {
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
       TOKEN_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
       E2E_DATA_DIR: dataDir,
+      // Views sync in the background after 3 s, so rows the tests add "in Notion" show up quickly.
+      SYNC_MAX_AGE_SECONDS: "3",
     },
   });
   const shutdown = async () => {

@@ -25,6 +25,12 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional()),
   TOKEN_ENCRYPTION_KEY: optionalText,
   TOKEN_ENCRYPTION_KEYS_PREVIOUS: optionalText,
+  NOTION_REQUESTS_PER_SECOND: z.coerce.number("must be a number of requests per second, e.g. 2.5").positive().max(1000).default(2.5),
+  NOTION_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").positive().max(120).default(30),
+  SYNC_MAX_AGE_SECONDS: z.coerce.number("must be a number of seconds").nonnegative().default(60),
+  OUTBOX_WORKER: z.enum(["on", "off"], "must be on or off").default("on"),
+  OUTBOX_LEASE_SECONDS: z.coerce.number("must be a number of seconds").positive().default(90),
+  NOTION_WEBHOOK_SECRET: optionalText,
 });
 
 export type Env = {
@@ -37,6 +43,17 @@ export type Env = {
   nextAuthSecret: string;
   /** base64 32-byte keys; the first encrypts, all decrypt. */
   tokenEncryptionKeys: string[];
+  /** Shelf's own budget per workspace, below Notion's ~3/s so interactive calls have room. */
+  notionRequestsPerSecond: number;
+  /** How long one Notion call may take before Shelf gives up on it. */
+  notionTimeoutMs: number;
+  /** A workspace page older than this starts a background sync when opened. */
+  syncMaxAgeMs: number;
+  outboxWorker: boolean;
+  /** How long a delivery may take before another instance takes the write over. */
+  outboxLeaseMs: number;
+  /** The verification token of the Notion webhook subscription, when webhooks are set up. */
+  webhookSecret: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -122,6 +139,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nextAuthUrl: nextAuthUrl.replace(/\/+$/, ""),
     nextAuthSecret,
     tokenEncryptionKeys: [currentKey, ...previousKeys],
+    notionRequestsPerSecond: raw.NOTION_REQUESTS_PER_SECOND,
+    notionTimeoutMs: raw.NOTION_TIMEOUT_SECONDS * 1000,
+    syncMaxAgeMs: raw.SYNC_MAX_AGE_SECONDS * 1000,
+    outboxWorker: raw.OUTBOX_WORKER === "on",
+    outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
+    webhookSecret: raw.NOTION_WEBHOOK_SECRET,
   };
 }
 

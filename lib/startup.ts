@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { serverWorker } from "@/lib/bookmarks/worker";
 import { ConfigError, env } from "@/lib/env";
 
 /** Refuse to serve with a broken configuration; open (and for PGlite, migrate) the database early. */
@@ -13,7 +14,13 @@ export async function start(): Promise<void> {
     throw error;
   }
   // A database that is down at start is reported by /api/health; the server still comes up.
-  await getDatabase().catch((error: unknown) =>
-    console.error("Database not reachable at start:", error instanceof Error ? error.message : error),
-  );
+  const handle = await getDatabase().catch((error: unknown) => {
+    console.error("Database not reachable at start:", error instanceof Error ? error.message : error);
+    return null;
+  });
+  if (handle && env().outboxWorker) {
+    const worker = serverWorker(handle.db);
+    // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
+    process.once("SIGTERM", () => void worker.stop());
+  }
 }

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 
-type Backend = { name: string; open: () => Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> };
+type Opened = { handle: DatabaseHandle; dispose: () => Promise<void>; /** real Postgres only */ url?: string };
+type Backend = { name: string; open: () => Promise<Opened> };
 
 const pglite: Backend = {
   name: "pglite",
@@ -27,6 +28,7 @@ function postgres(adminUrl: string): Backend {
       await handle.migrate();
       return {
         handle,
+        url: url.toString(),
         dispose: async () => {
           await handle.close();
           await admin.query(`drop database if exists ${name} with (force)`);
@@ -49,7 +51,7 @@ export function testBackends(): Backend[] {
 export function describeEachDatabase(title: string, body: (db: () => DatabaseHandle) => void): void {
   for (const backend of testBackends()) {
     describe(`${title} [${backend.name}]`, () => {
-      let opened: Awaited<ReturnType<Backend["open"]>> | undefined;
+      let opened: Opened | undefined;
       beforeAll(async () => {
         opened = await backend.open();
       });

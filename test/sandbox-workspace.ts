@@ -2,6 +2,10 @@ import crypto from "node:crypto";
 import type { OauthTokenResponse } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
+import { outboxBacklog } from "@/lib/bookmarks/queries";
+import { resolveSource } from "@/lib/bookmarks/source";
+import { syncWorkspace } from "@/lib/bookmarks/sync";
+import { notionForWorkspace } from "@/lib/notion/client";
 import { exchangeCode } from "@/lib/notion/oauth";
 import { connectionFromTokens } from "@/lib/auth/connection";
 import { profileFromTokenResponse } from "@/lib/auth/notion-provider";
@@ -14,6 +18,7 @@ import {
   SEED_WORKSPACES,
   startSandbox,
   type RunningSandbox,
+  type SandboxOptions,
 } from "@/lib/notion-sandbox";
 
 export const TEST_REDIRECT_URI = "http://127.0.0.1:3999/api/auth/callback/notion";
@@ -22,9 +27,15 @@ export const TEST_REDIRECT_URI = "http://127.0.0.1:3999/api/auth/callback/notion
  * A sandbox for app-level tests, with Shelf's configuration (lib/env) pointing at it. env() is
  * read lazily, so this must run before the first Notion or crypto call of the test file.
  */
-export async function startAppSandbox(): Promise<{ sandbox: RunningSandbox; admin: SandboxAdmin }> {
-  const sandbox = await startSandbox({ port: 0, rateLimit: false, redirectUris: [TEST_REDIRECT_URI] });
+export async function startAppSandbox(
+  options: { rateLimit?: SandboxOptions["rateLimit"]; env?: Record<string, string> } = {},
+): Promise<{ sandbox: RunningSandbox; admin: SandboxAdmin }> {
+  const sandbox = await startSandbox({ port: 0, rateLimit: options.rateLimit ?? false, redirectUris: [TEST_REDIRECT_URI] });
   Object.assign(process.env, {
+    // Fast by default; tests of the rate limit and timeouts set their own.
+    NOTION_REQUESTS_PER_SECOND: "1000",
+    NOTION_TIMEOUT_SECONDS: "3",
+    ...options.env,
     NOTION_API_BASE: sandbox.url,
     NOTION_CLIENT_ID: SANDBOX_CLIENT_ID,
     NOTION_CLIENT_SECRET: DEFAULT_SANDBOX_CLIENT_SECRET,
@@ -65,4 +76,27 @@ export async function connectSandboxWorkspace(
   });
   if (!result.ok) throw new Error(`connect failed: ${result.reason}`);
   return { workspace: (await findWorkspace(db, result.workspaceId))!, tokens };
+}
+
+/** A connected workspace whose Bookmarks database (from the template) is found and mirrored. */
+export async function readyWorkspace(
+  db: Database,
+  admin: SandboxAdmin,
+  options: Parameters<typeof connectSandboxWorkspace>[2],
+): Promise<{ workspace: Workspace; tokens: OauthTokenResponse }> {
+  const { workspace, tokens } = await connectSandboxWorkspace(db, admin, options);
+  const found = await resolveSource({ db, workspace }, notionForWorkspace(db, workspace));
+  if (!found) throw new Error("the template database was not found");
+  const active = (await findWorkspace(db, workspace.id))!;
+  await syncWorkspace(db, active);
+  return { workspace: (await findWorkspace(db, workspace.id))!, tokens };
+}
+
+/** Waits until the outbox has nothing pending (parked writes stay), or fails after `timeoutMs`. */
+export async function drainOutbox(db: Database, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await outboxBacklog(db)).pending > 0) {
+    if (Date.now() > deadline) throw new Error(`outbox not drained: ${JSON.stringify(await outboxBacklog(db))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

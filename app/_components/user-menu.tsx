@@ -10,11 +10,12 @@ import { menuContent, menuItem, menuLabel, menuSeparator } from "./menu-styles";
 export function UserMenu({ name, image, settingsHref }: { name: string | null; image: string | null; settingsHref: string }) {
   return (
     <Menu.Root>
-      <Menu.Trigger className="flex items-center gap-2 rounded-full p-0.5 hover:bg-surface" aria-label={`Account: ${name ?? "you"}`}>
+      <Menu.Trigger className="flex items-center gap-2 rounded-full p-0.5 hover:bg-surface" data-testid="account-menu">
         <Avatar image={image} name={name} />
         <span className="hidden max-w-40 truncate pr-2 text-sm sm:inline" data-testid="user-name">
           {name ?? "You"}
         </span>
+        <span className="sr-only">, account menu</span>
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content className={menuContent} align="end" sideOffset={6}>

@@ -14,14 +14,13 @@ export function WorkspaceSwitcher({ workspaces, activeId }: { workspaces: Worksp
   const active = workspaces.find((w) => w.id === activeId);
   return (
     <Menu.Root>
-      <Menu.Trigger
-        className="flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-surface sm:max-w-xs"
-        aria-label={`Workspace: ${active?.name ?? "Untitled"}. Switch workspace`}
-      >
+      {/* Named by its visible text (plus a hidden hint), so speech users can say what they see. */}
+      <Menu.Trigger className="flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-surface sm:max-w-xs">
         <WorkspaceIcon icon={active?.icon ?? null} name={active?.name ?? null} />
         <span className="truncate" data-testid="active-workspace-name">
           {active?.name ?? "Untitled workspace"}
         </span>
+        <span className="sr-only">, switch workspace</span>
         <ChevronsUpDown className="size-4 shrink-0 text-muted" aria-hidden />
       </Menu.Trigger>
       <Menu.Portal>

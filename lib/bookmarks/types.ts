@@ -3,7 +3,7 @@
  * Notion SDK types) so it can be passed from server to client components.
  */
 export type Bookmark = {
-  /** Notion page id (dashed lowercase UUID). */
+  /** Shelf's id (a UUID); stable before and after the bookmark reaches Notion. */
   id: string;
   title: string;
   url: string;
@@ -12,7 +12,10 @@ export type Bookmark = {
   /** ISO 8601 timestamps, as Notion returns them. */
   createdTime: string;
   lastEditedTime: string;
-  /** The page in Notion, for "Open in Notion". */
-  notionUrl: string;
+  /** The page in Notion, for "Open in Notion"; null until the bookmark reaches Notion. */
+  notionUrl: string | null;
   inTrash: boolean;
+  /** "pending": saved in Shelf, waiting to sync; "failed": Notion kept refusing (see syncError). */
+  syncState: "synced" | "pending" | "failed";
+  syncError: string | null;
 };

@@ -8,6 +8,7 @@ import type { Latency } from "./runtime";
 import type { RateLimitConfig } from "./rate-limit";
 import type { LoggedRequest } from "./request-log";
 import type { Capability } from "./types";
+import type { WebhookSubscriptionInfo } from "./webhooks";
 
 export interface SandboxState {
   people: Array<{ id: string; name: string; email: string; avatar_url: string | null }>;
@@ -141,7 +142,8 @@ export class SandboxAdmin {
     return this.call("PATCH", `/pages/${pageId}`, input);
   }
 
-  trashPage(pageId: string, options: { person_id?: string } = {}): Promise<PageObjectResponse> {
+  /** Moves the page to the trash (in_trash: false restores it). */
+  trashPage(pageId: string, options: { in_trash?: boolean; person_id?: string } = {}): Promise<PageObjectResponse> {
     return this.call("POST", `/pages/${pageId}/trash`, options);
   }
 
@@ -159,6 +161,35 @@ export class SandboxAdmin {
   /** Moves the sandbox's clock forward (codes expire, times advance). */
   async advanceClock(ms: number): Promise<void> {
     await this.call("POST", "/clock/advance", { ms });
+  }
+
+  /**
+   * Subscribes `url` to webhooks of an OAuth client (default Shelf's). The sandbox POSTs
+   * `{verification_token}` to it at once; events after that are signed with that token.
+   */
+  subscribeWebhook(
+    url: string,
+    options: { clientId?: string; verificationToken?: string } = {},
+  ): Promise<{ subscription_id: string; verification_token: string }> {
+    return this.call("POST", "/webhooks", { url, client_id: options.clientId, verification_token: options.verificationToken });
+  }
+
+  /** Subscriptions with every delivery attempt made so far. */
+  async webhooks(): Promise<WebhookSubscriptionInfo[]> {
+    return (await this.call<{ subscriptions: WebhookSubscriptionInfo[] }>("GET", "/webhooks")).subscriptions;
+  }
+
+  async unsubscribeWebhook(subscriptionId: string): Promise<void> {
+    await this.call("DELETE", `/webhooks/${encodeURIComponent(subscriptionId)}`);
+  }
+
+  /** Waits until no delivery is in flight or waiting to retry; returns the subscriptions then. */
+  async settleWebhooks(timeoutMs = 10_000): Promise<WebhookSubscriptionInfo[]> {
+    for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 25))) {
+      const subscriptions = await this.webhooks();
+      if (subscriptions.every((s) => s.pending === 0)) return subscriptions;
+      if (Date.now() > deadline) throw new Error(`webhook deliveries still pending after ${timeoutMs} ms`);
+    }
   }
 
   async requests(): Promise<LoggedRequest[]> {

@@ -1,12 +1,13 @@
 /**
  * The sandbox-only admin API under /__sandbox/: inspect and reset state, connect without a
- * browser, turn faults/latency/rate limit, break tokens and databases, and edit content "as a
- * person in Notion". Plain JSON in and out; errors are `{error}` with 400 or 404.
+ * browser, turn faults/latency/rate limit, break tokens and databases, edit content "as a
+ * person in Notion" (which sends webhooks), and manage webhook subscriptions. Plain JSON in and
+ * out; errors are `{error}` with 400 or 404.
  */
 import type http from "node:http";
 import { createPage, touch, type Change } from "./content";
 import { NotionError } from "./errors";
-import { FAULT_KINDS, type FaultRule } from "./faults";
+import type { FaultRule } from "./faults";
 import { AuthorizeError, approve, type ApprovalRequest } from "./oauth";
 import { PAGE_TITLE_SCHEMA, parsePropertyValues } from "./properties";
 import { databaseResponse, dataSourceResponse, pageResponse, schemaOf, type ResponseContext } from "./responses";
@@ -17,6 +18,7 @@ import type { SandboxStore } from "./store";
 import { SANDBOX_CLIENT_ID } from "./seed";
 import { CAPABILITIES, type Capability, type DataSourceRecord, type PageParent, type PageRecord } from "./types";
 import { expectId, isObject } from "./validate";
+import { databaseEvent, pageEditEvents, pageEvent } from "./webhooks";
 
 class AdminError extends Error {
   constructor(
@@ -136,10 +138,12 @@ function setCapabilities(runtime: SandboxRuntime, { body }: AdminRequest) {
 function addFault(runtime: SandboxRuntime, { body }: AdminRequest) {
   const rules = Array.isArray(body.rules) ? body.rules : [body];
   const ids = rules.map((rule) => {
-    if (!isObject(rule) || !FAULT_KINDS.includes(rule.fault as FaultRule["fault"])) {
-      throw new AdminError(400, `fault should be one of ${FAULT_KINDS.join(", ")}`);
+    if (!isObject(rule)) throw new AdminError(400, "each fault rule should be an object");
+    try {
+      return runtime.faults.add(rule as unknown as FaultRule);
+    } catch (error) {
+      throw new AdminError(400, (error as Error).message);
     }
-    return runtime.faults.add(rule as unknown as FaultRule);
   });
   return { ids, faults: runtime.faults.list() };
 }
@@ -163,8 +167,12 @@ function setRateLimit(runtime: SandboxRuntime, { body }: AdminRequest) {
 function trashDatabase(runtime: SandboxRuntime, { params, body }: AdminRequest) {
   const database = runtime.store.databases.get(params.database_id ?? "");
   if (!database) throw new AdminError(404, `no database ${params.database_id}`);
+  const wasInTrash = database.inTrash;
+  const change = personChange(runtime, database.workspaceId, body);
   database.inTrash = body.in_trash !== false;
-  touch(database, personChange(runtime, database.workspaceId, body));
+  touch(database, change);
+  // The database (the container) is what was trashed; Notion reports that as database.deleted.
+  if (database.inTrash !== wasInTrash) runtime.webhooks.emit(runtime.store, change, databaseEvent(database, database.inTrash ? "database.deleted" : "database.undeleted"));
   return databaseResponse(responseContext(runtime.store), database);
 }
 
@@ -195,7 +203,9 @@ function addPage(runtime: SandboxRuntime, { body }: AdminRequest) {
   const { parent, workspaceId } = parentOf(store, body.parent);
   const schema = parent.type === "data_source_id" ? requireDataSource(store, parent.id).properties : PAGE_TITLE_SCHEMA;
   const values = parsePropertyValues(body.properties ?? {}, schema, "body.properties");
-  const page = createPage(store, { workspaceId, parent, values }, personChange(runtime, workspaceId, body));
+  const change = personChange(runtime, workspaceId, body);
+  const page = createPage(store, { workspaceId, parent, values }, change);
+  runtime.webhooks.emit(store, change, pageEvent(store, page, "page.created"));
   return pageResponse(responseContext(store), page);
 }
 
@@ -203,9 +213,12 @@ function editPage(runtime: SandboxRuntime, { params, body }: AdminRequest) {
   const { store } = runtime;
   const page = requirePage(store, params.page_id);
   const values = body.properties === undefined ? {} : parsePropertyValues(body.properties, schemaOf(store, page), "body.properties");
+  const change = personChange(runtime, page.workspaceId, body);
+  const before = { inTrash: page.inTrash, isLocked: page.isLocked };
   Object.assign(page.values, values);
   if (typeof body.in_trash === "boolean") page.inTrash = body.in_trash;
-  touch(page, personChange(runtime, page.workspaceId, body));
+  touch(page, change);
+  runtime.webhooks.emit(store, change, ...pageEditEvents(store, page, before, Object.keys(values)));
   return pageResponse(responseContext(store), page);
 }
 
@@ -245,8 +258,12 @@ function seedRows(runtime: SandboxRuntime, { params, body }: AdminRequest) {
       });
       values[tags.id] = { type: "multi_select", optionIds: [...new Set(optionIds)] };
     }
+    // Spread over past minutes so sorting by creation means something; edited now, as any page
+    // just written through the API is (an incremental sync must see it).
     const at = { ...change, now: change.now - (count - i) * 60_000 };
-    ids.push(createPage(store, { workspaceId: dataSource.workspaceId, parent: { type: "data_source_id", id: dataSource.id }, values }, at).id);
+    const page = createPage(store, { workspaceId: dataSource.workspaceId, parent: { type: "data_source_id", id: dataSource.id }, values }, at);
+    touch(page, change);
+    ids.push(page.id);
   }
   return { created: ids.length, page_ids: ids };
 }
@@ -266,6 +283,16 @@ function visibleTo(runtime: SandboxRuntime, { params, query }: AdminRequest) {
     databases: onlyDataSource ? [] : visible(store.databases.values()).map((d) => databaseResponse(ctx, d)),
     data_sources: onlyDataSource ? [] : visible(store.dataSources.values()).map((d) => dataSourceResponse(ctx, d)),
   };
+}
+
+/** A webhook subscription for an OAuth client; the verification request goes out right away. */
+function subscribeWebhook(runtime: SandboxRuntime, { body }: AdminRequest) {
+  const url = requireString(body, "url");
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new AdminError(400, "url should be an http(s) URL");
+  const clientId = typeof body.client_id === "string" ? body.client_id : SANDBOX_CLIENT_ID;
+  if (!runtime.store.clients.has(clientId)) throw new AdminError(404, `no OAuth client ${clientId}`);
+  const token = body.verification_token === undefined ? undefined : requireString(body, "verification_token");
+  return runtime.webhooks.subscribe(clientId, url, token);
 }
 
 const ADMIN_ROUTES: readonly Route<AdminHandler>[] = [
@@ -304,6 +331,13 @@ const ADMIN_ROUTES: readonly Route<AdminHandler>[] = [
   route("POST", "/__sandbox/pages/:page_id/trash", trashPage),
   route("POST", "/__sandbox/data-sources/:data_source_id/rows", seedRows),
   route("GET", "/__sandbox/bots/:bot_id/visible", visibleTo),
+  route("POST", "/__sandbox/webhooks", subscribeWebhook),
+  route("GET", "/__sandbox/webhooks", (runtime) => ({ subscriptions: runtime.webhooks.list() })),
+  route("DELETE", "/__sandbox/webhooks/:subscription_id", (runtime, { params }) => {
+    const id = params.subscription_id ?? "";
+    if (!runtime.webhooks.unsubscribe(id)) throw new AdminError(404, `no webhook subscription ${id}`);
+    return { subscription_id: id };
+  }),
   route("GET", "/__sandbox/requests", (runtime) => ({ requests: runtime.log.list() })),
   route("DELETE", "/__sandbox/requests", (runtime) => {
     runtime.log.clear();

@@ -5,11 +5,12 @@
  */
 import { NotionError } from "./errors";
 
-export const FAULT_KINDS = [409, 429, 500, 502, 503, 504, 529, "hang", "reset"] as const;
+export const FAULT_KINDS = [409, 429, 500, 502, 503, 504, 529, "hang", "reset", "lost_response"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
-  fault: FaultKind;
+  /** Several kinds: each firing picks one at random (a mix of failures at one overall rate). */
+  fault: FaultKind | FaultKind[];
   /** How many matching requests fail; default 1, or unlimited when only `fraction` is given. */
   count?: number;
   /** Probability (0..1) that a matching request fails. */
@@ -30,7 +31,15 @@ interface ActiveRule {
   matches: (path: string) => boolean;
 }
 
-export type FaultAction = { kind: "error"; error: NotionError } | { kind: "hang"; ms: number } | { kind: "reset" };
+/**
+ * `lost_response` carries the request out, then drops the connection before answering: the
+ * client cannot tell whether its write happened (the case idempotent retries exist for).
+ */
+export type FaultAction =
+  | { kind: "error"; error: NotionError }
+  | { kind: "hang"; ms: number }
+  | { kind: "reset" }
+  | { kind: "lost_response" };
 
 function pathMatcher(path: string | undefined): (candidate: string) => boolean {
   if (!path) return () => true;
@@ -39,7 +48,7 @@ function pathMatcher(path: string | undefined): (candidate: string) => boolean {
   return (candidate) => pattern.test(candidate);
 }
 
-function errorFor(fault: Exclude<FaultKind, "hang" | "reset">, retryAfterSeconds: number): NotionError {
+function errorFor(fault: Exclude<FaultKind, "hang" | "reset" | "lost_response">, retryAfterSeconds: number): NotionError {
   const retryAfter = { "retry-after": String(retryAfterSeconds) };
   switch (fault) {
     case 409:
@@ -66,7 +75,10 @@ export class FaultInjector {
   private nextId = 1;
 
   add(rule: FaultRule): number {
-    if (!FAULT_KINDS.includes(rule.fault)) throw new Error(`fault must be one of ${FAULT_KINDS.join(", ")}`);
+    const kinds = [rule.fault].flat();
+    if (kinds.length === 0 || !kinds.every((kind) => FAULT_KINDS.includes(kind))) {
+      throw new Error(`fault must be one of ${FAULT_KINDS.join(", ")}, or a list of them`);
+    }
     const remaining = rule.count ?? (rule.fraction !== undefined ? Number.POSITIVE_INFINITY : 1);
     const id = this.nextId++;
     this.rules.push({ rule, id, remaining, matches: pathMatcher(rule.path) });
@@ -81,15 +93,22 @@ export class FaultInjector {
     return this.rules.map(({ rule, id, remaining }) => ({ ...rule, id, remaining: Number.isFinite(remaining) ? remaining : null }));
   }
 
-  /** The fault for this request, if a rule fires; spends one of that rule's count. */
+  /** The fault for this request: the first matching rule that fires (each rolls on its own); spends one of its count. */
   take(method: string, path: string): FaultAction | undefined {
-    const active = this.rules.find((r) => (!r.rule.method || r.rule.method.toUpperCase() === method) && r.matches(path));
-    if (!active || (active.rule.fraction !== undefined && Math.random() >= active.rule.fraction)) return undefined;
+    const active = this.rules.find(
+      (r) =>
+        (!r.rule.method || r.rule.method.toUpperCase() === method) &&
+        r.matches(path) &&
+        (r.rule.fraction === undefined || Math.random() < r.rule.fraction),
+    );
+    if (!active) return undefined;
     active.remaining -= 1;
     if (active.remaining <= 0) this.rules = this.rules.filter((r) => r !== active);
-    const { fault, hangMs, retryAfterSeconds } = active.rule;
+    const { hangMs, retryAfterSeconds } = active.rule;
+    const kinds = [active.rule.fault].flat();
+    const fault = kinds[Math.floor(Math.random() * kinds.length)]!;
     if (fault === "hang") return { kind: "hang", ms: hangMs ?? 120_000 };
-    if (fault === "reset") return { kind: "reset" };
+    if (fault === "reset" || fault === "lost_response") return { kind: fault };
     return { kind: "error", error: errorFor(fault, retryAfterSeconds ?? 1) };
   }
 }

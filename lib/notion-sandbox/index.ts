@@ -14,6 +14,7 @@ export type { FaultKind, FaultRule } from "./faults";
 export type { RateLimitConfig } from "./rate-limit";
 export type { LoggedRequest } from "./request-log";
 export type { Capability } from "./types";
+export type { SandboxWebhookPayload, WebhookAttempt, WebhookEventType, WebhookSubscriptionInfo } from "./webhooks";
 export {
   DEFAULT_REDIRECT_URIS,
   DEFAULT_SANDBOX_CLIENT_SECRET,

@@ -1,6 +1,6 @@
 /**
  * One running sandbox: its store plus everything tests can turn (faults, latency, rate limit,
- * clock) and the request log. The store is replaced wholesale on reset.
+ * clock), the request log and webhook subscriptions. The store is replaced wholesale on reset.
  */
 import { FaultInjector } from "./faults";
 import { loadSnapshot, Persistence } from "./persistence";
@@ -8,6 +8,7 @@ import { RateLimiter, type RateLimitConfig } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { buildSeed, shelfClient, type ClientOptions, type SeedOptions } from "./seed";
 import { SandboxStore, type StoreSnapshot } from "./store";
+import { WebhookDispatcher } from "./webhooks";
 
 export interface Latency {
   fixedMs: number;
@@ -28,6 +29,8 @@ export class SandboxRuntime {
   readonly faults = new FaultInjector();
   readonly rateLimiter: RateLimiter;
   readonly log = new RequestLog();
+  /** Subscriptions are test setup like faults: not persisted, and gone after reset. */
+  readonly webhooks = new WebhookDispatcher(() => this.now());
   private clockOffsetMs = 0;
   private readonly persistence: Persistence | undefined;
 
@@ -62,6 +65,7 @@ export class SandboxRuntime {
     this.rateLimiter.configure(this.options.rateLimit);
     this.latency = { fixedMs: this.options.latencyMs, jitterMs: 0 };
     this.log.clear();
+    this.webhooks.clear();
     this.clockOffsetMs = 0;
     this.markChanged();
   }
@@ -71,6 +75,7 @@ export class SandboxRuntime {
   }
 
   async close(): Promise<void> {
+    this.webhooks.clear();
     await this.persistence?.flush();
   }
 }

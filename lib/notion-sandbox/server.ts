@@ -15,6 +15,7 @@ import type { LoggedRequest } from "./request-log";
 import { matchRoute } from "./router";
 import type { SandboxRuntime } from "./runtime";
 import { isBeforeDataSources, isKnownVersion, KNOWN_VERSIONS, type NotionVersion } from "./versions";
+import type { ContentEvent } from "./webhooks";
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
@@ -90,6 +91,8 @@ function handleApi(runtime: SandboxRuntime, req: http.IncomingMessage, url: URL,
   }
   if (isBeforeDataSources(version)) rejectLegacy(match.handler, version);
   const body = parsedBody(raw);
+  const now = runtime.now();
+  const events: ContentEvent[] = [];
   const result = match.handler.handler({
     store: runtime.store,
     version,
@@ -97,9 +100,12 @@ function handleApi(runtime: SandboxRuntime, req: http.IncomingMessage, url: URL,
     params: match.params,
     query: url.searchParams,
     body,
-    now: runtime.now(),
+    now,
+    emit: (...emitted) => events.push(...emitted),
   });
   if (method !== "GET") runtime.markChanged();
+  // Notion sends webhooks for API writes too, including to the integration that made them.
+  runtime.webhooks.emit(runtime.store, { actorId: bot.id, now }, ...events);
   return result;
 }
 
@@ -153,8 +159,8 @@ async function handleRequest(runtime: SandboxRuntime, req: http.IncomingMessage,
   });
 
   const fault = runtime.faults.take(entry.method, url.pathname);
-  if (fault) {
-    entry.fault = fault.kind === "error" ? String(fault.error.status) : fault.kind;
+  if (fault) entry.fault = fault.kind === "error" ? String(fault.error.status) : fault.kind;
+  if (fault && fault.kind !== "lost_response") {
     if (fault.kind === "reset") req.socket.destroy();
     else if (fault.kind === "hang") setTimeout(() => req.socket.destroy(), fault.ms).unref();
     else sendError(res, fault.error, entry.request_id);
@@ -176,7 +182,8 @@ async function handleRequest(runtime: SandboxRuntime, req: http.IncomingMessage,
   }
   try {
     const result = handleApi(runtime, req, url, raw, entry);
-    sendJson(res, 200, result, { "x-notion-request-id": entry.request_id });
+    if (fault?.kind === "lost_response") req.socket.destroy();
+    else sendJson(res, 200, result, { "x-notion-request-id": entry.request_id });
   } catch (error) {
     sendError(res, error, entry.request_id);
   }

@@ -3,7 +3,9 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { UserFacingError } from "@/lib/errors";
 import { lockWorkspaceTokens, markReconnectRequired, replaceTokens } from "@/lib/workspaces/queries";
+import { env } from "@/lib/env";
 import { createNotionClient } from "./config";
+import { waitForNotionSlot } from "./rate-limit";
 import { NotionOAuthError, refreshTokens } from "./oauth";
 import { openToken, sealToken } from "./tokens";
 
@@ -21,22 +23,27 @@ type CurrentToken = { accessToken: string; version: number };
 const refreshesInFlight = new Map<string, Promise<CurrentToken>>();
 
 /**
- * A Notion client acting for one workspace. Every request carries the workspace's current access
- * token; on 401 `unauthorized` it refreshes once (rotating the stored pair) and retries, so callers
- * never see an expired token. When refreshing is impossible the workspace becomes
- * `reconnect_required` and the call fails with ReconnectRequiredError.
+ * A Notion client acting for one workspace. Every request waits for a slot of the workspace's rate
+ * limit and carries its current access token; on 401 `unauthorized` it refreshes once (rotating the
+ * stored pair) and retries, so callers never see an expired token. When refreshing is impossible
+ * the workspace becomes `reconnect_required` and the call fails with ReconnectRequiredError.
+ * `retry: false` turns off the SDK's own retries, for callers with a retry policy of their own.
  */
-export function notionForWorkspace(db: Database, workspace: Workspace): Client {
+export function notionForWorkspace(db: Database, workspace: Workspace, options: { retry?: false } = {}): Client {
   if (!workspace.accessToken) throw new ReconnectRequiredError(workspace.id);
   let current: CurrentToken = {
     accessToken: openToken(workspace.accessToken, workspace.botId, "access"),
     version: workspace.tokenVersion,
   };
 
+  const requestsPerSecond = env().notionRequestsPerSecond;
   return createNotionClient({
+    ...options,
     fetch: async (url, init) => {
-      const send = (token: string) =>
-        fetch(url, { ...init, headers: { ...init?.headers, authorization: `Bearer ${token}` } });
+      const send = async (token: string) => {
+        await waitForNotionSlot(db, workspace.id, requestsPerSecond);
+        return fetch(url, { ...init, headers: { ...init?.headers, authorization: `Bearer ${token}` } });
+      };
       const response = await send(current.accessToken);
       if (response.status !== 401) return response;
       current = await refreshOnce(db, workspace.id, current.version);

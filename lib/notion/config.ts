@@ -15,7 +15,7 @@ export function createNotionClient(options: Omit<ClientOptions, "baseUrl" | "not
     baseUrl: env().notion.apiBase,
     notionVersion: NOTION_VERSION,
     logLevel: LogLevel.ERROR,
-    timeoutMs: 30_000,
+    timeoutMs: env().notionTimeoutMs,
     ...options,
   });
 }

@@ -6,12 +6,15 @@ import type { Bookmark } from "@/lib/bookmarks/types";
 // The create and update bodies share this shape, so one builder serves both.
 export type PageProperties = NonNullable<CreatePageParameters["properties"]>;
 
+/** A bookmark as Notion has it: `id` is the Notion page id, and there is no sync state yet. */
+export type NotionBookmark = Omit<Bookmark, "syncState" | "syncError" | "notionUrl"> & { notionUrl: string };
+
 /**
  * Reads a bookmark out of a page in the person's data source. Properties that
  * are missing or were changed to another type in Notion read as empty rather
  * than failing, so one odd row never breaks the whole list.
  */
-export function pageToBookmark(page: PageObjectResponse, map: PropertyMap): Bookmark {
+export function pageToBookmark(page: PageObjectResponse, map: PropertyMap): NotionBookmark {
   const property = (name: string | null) => (name === null ? undefined : page.properties[name]);
   const title = property(map.title);
   const url = property(map.url);

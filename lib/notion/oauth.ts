@@ -25,10 +25,10 @@ function credentials() {
 }
 
 /**
- * Notion answers OAuth failures either RFC-style `{error, error_description}` or in its API
+ * Turns a failed OAuth call into a NotionOAuthError (other errors pass through unchanged). Notion answers OAuth failures either RFC-style `{error, error_description}` or in its API
  * envelope `{object: "error", code, message}`; the SDK hands both over as a raw body.
  */
-export function classifyOAuthError(error: unknown): NotionOAuthError {
+export function classifyOAuthError(error: unknown): unknown {
   if (error instanceof NotionOAuthError) return error;
   if (isHTTPResponseError(error)) {
     let code = String(error.code);
@@ -46,8 +46,9 @@ export function classifyOAuthError(error: unknown): NotionOAuthError {
     return new NotionOAuthError("refused", detail);
   }
   if (isNotionClientError(error)) return new NotionOAuthError("unreachable", error.message);
-  // fetch rejects with a TypeError when the network fails.
-  return new NotionOAuthError("unreachable", error instanceof Error ? error.message : String(error));
+  // fetch rejects with a TypeError when the network fails; anything else is not Notion's doing.
+  if (error instanceof TypeError) return new NotionOAuthError("unreachable", error.message);
+  return error;
 }
 
 export async function exchangeCode(code: string, redirectUri: string): Promise<OauthTokenResponse> {

@@ -1,6 +1,6 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
+import { accounts, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
 
 export const NOTION_PROVIDER = "notion";
 
@@ -94,6 +94,7 @@ export async function connectWorkspace(
       })
       .returning({ id: workspaces.id });
     await tx.update(users).set({ lastWorkspaceId: workspace!.id }).where(eq(users.id, userId));
+    await wakeWaitingWrites(tx, workspace!.id);
     return { ok: true, userId, workspaceId: workspace!.id } as const;
   });
 }
@@ -174,10 +175,21 @@ export async function saveBookmarksSource(
   workspaceId: string,
   source: { databaseId: string; dataSourceId: string; propertyMap: PropertyMap },
 ): Promise<void> {
-  await db
-    .update(workspaces)
-    .set({ ...source, status: "active" })
-    .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(workspaces)
+      .set({ ...source, status: "active" })
+      .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+    await wakeWaitingWrites(tx, workspaceId);
+  });
+}
+
+/** Writes that waited for a reconnect or a database are due again as soon as the workspace is usable. */
+async function wakeWaitingWrites(tx: Database, workspaceId: string): Promise<void> {
+  await tx
+    .update(pendingWrites)
+    .set({ nextAttemptAt: sql`clock_timestamp()` })
+    .where(and(eq(pendingWrites.workspaceId, workspaceId), eq(pendingWrites.status, "pending")));
 }
 
 /** The database is gone, unshared or reshaped: the person must choose again (the old ids stay, to say so). */
@@ -186,6 +198,54 @@ export async function markNeedsSetup(db: Database, workspaceId: string): Promise
     .update(workspaces)
     .set({ status: "needs_setup" })
     .where(and(eq(workspaces.id, workspaceId), eq(workspaces.status, "active")));
+}
+
+export async function recordSyncProgress(db: Database, workspaceId: string, rows: number | null): Promise<void> {
+  await db.update(workspaces).set({ syncProgress: rows }).where(eq(workspaces.id, workspaceId));
+}
+
+export async function recordSyncDone(
+  db: Database,
+  workspaceId: string,
+  done: { cursor: Date | null; full: boolean },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .update(workspaces)
+    .set({
+      syncProgress: null,
+      lastSyncedAt: now,
+      ...(done.full ? { lastFullSyncAt: now } : {}),
+      // The cursor only moves forward, whatever order concurrent syncs finish in.
+      ...(done.cursor ? { syncCursor: sql`greatest(${workspaces.syncCursor}, ${done.cursor.toISOString()}::timestamptz)` } : {}),
+    })
+    .where(eq(workspaces.id, workspaceId));
+}
+
+/** Active workspaces whose mirror is older than the given ages, for the background sync. */
+export async function workspacesDueForSync(db: Database, olderThan: Date, fullOlderThan: Date) {
+  return db
+    .select()
+    .from(workspaces)
+    .where(
+      and(
+        eq(workspaces.status, "active"),
+        or(
+          isNull(workspaces.lastSyncedAt),
+          lt(workspaces.lastSyncedAt, olderThan),
+          isNull(workspaces.lastFullSyncAt),
+          lt(workspaces.lastFullSyncAt, fullOlderThan),
+        ),
+      ),
+    );
+}
+
+/** Every usable connection to one Notion workspace (several people may have connected it). */
+export async function activeWorkspacesOfNotionWorkspace(db: Database, notionWorkspaceId: string): Promise<Workspace[]> {
+  return db
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.notionWorkspaceId, notionWorkspaceId), eq(workspaces.status, "active")));
 }
 
 export async function markReconnectRequired(db: Database, workspaceId: string): Promise<void> {

@@ -3,6 +3,7 @@ import { objectNotFound } from "../errors";
 import type { ResponseContext } from "../responses";
 import type { Bot, Capability, DatabaseRecord, DataSourceRecord, PageRecord } from "../types";
 import { expectId } from "../validate";
+import type { ContentEvent } from "../webhooks";
 
 export interface ApiContext extends ResponseContext {
   bot: Bot;
@@ -10,6 +11,8 @@ export interface ApiContext extends ResponseContext {
   query: URLSearchParams;
   body: unknown;
   now: number;
+  /** Queues webhook events; they are sent only if the handler succeeds. */
+  emit(...events: ContentEvent[]): void;
 }
 
 export type ApiHandler = (ctx: ApiContext) => unknown;

@@ -8,6 +8,7 @@ import { dataSourceResponse, pageResponse } from "../responses";
 import { parseRichText } from "../rich-text";
 import type { PageRecord } from "../types";
 import { expectBoolean, expectObject, expectPageSize, fail } from "../validate";
+import { dataSourceTrashEvent, schemaEvents } from "../webhooks";
 import { apiChange, visibleDataSource, type ApiContext } from "./context";
 import { parseTrashFlag } from "./fields";
 
@@ -26,11 +27,14 @@ export function updateDataSource(ctx: ApiContext): UpdateDataSourceResponse {
   const properties = body.properties === undefined ? undefined : updateSchema(dataSource.properties, body.properties, "body.properties");
   const title = body.title === undefined ? undefined : parseRichText(body.title, "body.title");
   const description = body.description === undefined ? undefined : parseRichText(body.description, "body.description");
+  const before = { properties: dataSource.properties, inTrash: dataSource.inTrash };
   if (properties) dataSource.properties = properties;
   if (title) dataSource.title = title;
   if (description) dataSource.description = description;
   if (inTrash !== undefined) dataSource.inTrash = inTrash;
   touch(dataSource, apiChange(ctx));
+  ctx.emit(...schemaEvents(dataSource, before.properties));
+  if (dataSource.inTrash !== before.inTrash) ctx.emit(dataSourceTrashEvent(dataSource));
   return dataSourceResponse(ctx, dataSource);
 }
 

@@ -6,6 +6,7 @@ import { databaseResponse } from "../responses";
 import { parseRichText } from "../rich-text";
 import type { DatabaseParent } from "../types";
 import { expectBoolean, expectObject, fail, isObject } from "../validate";
+import { databaseEvent } from "../webhooks";
 import { apiChange, visibleDatabase, visiblePage, type ApiContext } from "./context";
 import { parseIcon, parseTrashFlag } from "./fields";
 
@@ -42,6 +43,7 @@ export function createDatabaseEndpoint(ctx: ApiContext): CreateDatabaseResponse 
     apiChange(ctx),
   );
   if (parent.type === "workspace") ctx.bot.sharedIds.push(database.id);
+  ctx.emit(databaseEvent(database, "database.created"));
   return databaseResponse(ctx, database);
 }
 
@@ -63,7 +65,9 @@ export function updateDatabase(ctx: ApiContext): UpdateDatabaseResponse {
   if (isInline !== undefined) database.isInline = isInline;
   if (isLocked !== undefined) database.isLocked = isLocked;
   if (icon !== undefined) database.icon = icon;
+  const wasInTrash = database.inTrash;
   if (inTrash !== undefined) database.inTrash = inTrash;
   touch(database, apiChange(ctx));
+  if (database.inTrash !== wasInTrash) ctx.emit(databaseEvent(database, database.inTrash ? "database.deleted" : "database.undeleted"));
   return databaseResponse(ctx, database);
 }

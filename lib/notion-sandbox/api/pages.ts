@@ -6,6 +6,7 @@ import { pageResponse, schemaOf } from "../responses";
 import { parseRichText } from "../rich-text";
 import type { PageParent, RichText, SchemaProperty } from "../types";
 import { expectArray, expectBoolean, expectObject, fail, isObject } from "../validate";
+import { pageEditEvents, pageEvent } from "../webhooks";
 import { apiChange, visibleDatabase, visibleDataSource, visiblePage, type ApiContext } from "./context";
 import { parseCover, parseIcon, parseTrashFlag } from "./fields";
 
@@ -68,6 +69,7 @@ export function createPageEndpoint(ctx: ApiContext): CreatePageResponse {
   for (const richText of children) createParagraph(ctx.store, page, richText, apiChange(ctx));
   // A page the bot creates at the workspace root is shared with it; elsewhere sharing is inherited.
   if (parent.type === "workspace") ctx.bot.sharedIds.push(page.id);
+  ctx.emit(pageEvent(ctx.store, page, "page.created"));
   return pageResponse(ctx, page);
 }
 
@@ -92,6 +94,7 @@ export function updatePage(ctx: ApiContext): UpdatePageResponse {
   const icon = parseIcon(body.icon, "body.icon");
   const coverUrl = parseCover(body.cover, "body.cover");
   const isLocked = body.is_locked === undefined ? undefined : expectBoolean(body.is_locked, "body.is_locked");
+  const before = { inTrash: page.inTrash, isLocked: page.isLocked };
   // Stored values are replaced, never mutated: query.ts caches derived text per value object.
   page.values = { ...page.values, ...values };
   if (icon !== undefined) page.icon = icon;
@@ -99,5 +102,6 @@ export function updatePage(ctx: ApiContext): UpdatePageResponse {
   if (inTrash !== undefined) page.inTrash = inTrash;
   if (isLocked !== undefined) page.isLocked = isLocked;
   touch(page, apiChange(ctx));
+  ctx.emit(...pageEditEvents(ctx.store, page, before, Object.keys(values)));
   return pageResponse(ctx, page);
 }

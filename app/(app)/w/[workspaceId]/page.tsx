@@ -1,17 +1,8 @@
+import { redirect } from "next/navigation";
 import { requireWorkspace } from "@/lib/auth/session";
 
+/** A workspace opens on its bookmarks; checked first so someone else's id stays a 404, not a redirect. */
 export default async function WorkspaceHome({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspace } = await requireWorkspace((await params).workspaceId);
-  return (
-    <div className="flex flex-col gap-2">
-      <h1 className="text-2xl font-semibold tracking-tight" data-testid="workspace-heading">
-        {workspace.name ?? "Untitled workspace"}
-      </h1>
-      <p className="text-muted">
-        {workspace.duplicatedTemplateId
-          ? "Connected with Shelf's Bookmarks template."
-          : "Connected with the pages you chose in Notion."}
-      </p>
-    </div>
-  );
+  redirect(`/w/${workspace.id}/bookmarks`);
 }

@@ -1,0 +1,44 @@
+"use server";
+
+import { z } from "zod";
+import { workspaceAction, workspaceIdSchema } from "@/lib/actions/safe-action";
+import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema, listQuerySchema } from "@/lib/bookmarks/schema";
+import {
+  createBookmark,
+  listBookmarks,
+  refreshBookmarks,
+  resolveParked,
+  trashBookmark,
+  updateBookmark,
+} from "@/lib/bookmarks/service";
+
+const inWorkspace = z.object({ workspaceId: workspaceIdSchema });
+
+export const createBookmarkAction = workspaceAction(inWorkspace.and(bookmarkInputSchema), ({ db, workspace, input }) =>
+  createBookmark({ db, workspace }, input),
+);
+
+export const updateBookmarkAction = workspaceAction(inWorkspace.and(bookmarkUpdateSchema), ({ db, workspace, input }) =>
+  updateBookmark({ db, workspace }, input.id, input),
+);
+
+const byId = inWorkspace.extend({ id: bookmarkIdSchema });
+
+export const trashBookmarkAction = workspaceAction(byId, ({ db, workspace, input }) =>
+  trashBookmark({ db, workspace }, input.id, true),
+);
+
+export const restoreBookmarkAction = workspaceAction(byId, ({ db, workspace, input }) =>
+  trashBookmark({ db, workspace }, input.id, false),
+);
+
+export const listBookmarksAction = workspaceAction(inWorkspace.and(z.object({ query: listQuerySchema })), ({ db, workspace, input }) =>
+  listBookmarks({ db, workspace }, input.query),
+);
+
+export const refreshBookmarksAction = workspaceAction(inWorkspace, ({ db, workspace }) => refreshBookmarks({ db, workspace }));
+
+export const resolveParkedAction = workspaceAction(
+  byId.extend({ decision: z.enum(["retry", "discard"], "Choose retry or discard.") }),
+  ({ db, workspace, input }) => resolveParked({ db, workspace }, input.id, input.decision),
+);

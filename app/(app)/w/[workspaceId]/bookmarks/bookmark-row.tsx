@@ -1,0 +1,143 @@
+"use client";
+
+import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { HostIcon } from "@/app/_components/host-icon";
+import type { Bookmark } from "@/lib/bookmarks/types";
+import { displayHost, parseHttpUrl } from "@/lib/bookmarks/url";
+import { formatDate } from "./format";
+
+/**
+ * Only http(s) becomes a link: rows edited in Notion directly can hold any text in the URL
+ * property, `javascript:` included.
+ */
+export function safeHref(url: string | null): string | null {
+  return url ? (parseHttpUrl(url)?.href ?? null) : null;
+}
+
+/** Shown in the list before Shelf has even answered; it has no id to act on yet. */
+export const LOCAL_ID_PREFIX = "local-";
+export const isLocal = (bookmark: Bookmark) => bookmark.id.startsWith(LOCAL_ID_PREFIX);
+
+type Resolve = (decision: "retry" | "discard") => void;
+
+/** Where the bookmark stands on its way to Notion, when that is worth a word. */
+function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Resolve }) {
+  const note = "inline-flex items-center gap-1 text-xs";
+  if (isLocal(bookmark)) {
+    return (
+      <span className={`${note} text-muted`}>
+        <Loader2 className="size-3 animate-spin" aria-hidden /> Saving
+      </span>
+    );
+  }
+  if (bookmark.syncState === "pending") {
+    return (
+      <span className={`${note} text-muted`} title="Saved in Shelf; on its way to Notion">
+        <CloudUpload className="size-3" aria-hidden /> Syncing
+      </span>
+    );
+  }
+  if (bookmark.syncState === "failed") {
+    const small = "rounded px-1.5 py-0.5 text-xs text-ink hover:bg-line";
+    return (
+      <span className={`${note} flex-wrap justify-end`}>
+        <span className="inline-flex items-center gap-1 text-danger" title={bookmark.syncError ?? undefined}>
+          <CircleAlert className="size-3" aria-hidden /> Not in Notion
+        </span>
+        <span className="sr-only">{bookmark.syncError}</span>
+        <button type="button" className={small} onClick={() => onResolve("retry")}>
+          Retry
+        </button>
+        <button type="button" className={small} onClick={() => onResolve("discard")}>
+          Discard
+        </button>
+      </span>
+    );
+  }
+  return null;
+}
+
+type Props = {
+  bookmark: Bookmark;
+  selected: boolean;
+  tagHref: (tag: string) => string;
+  onSelect: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+  onResolve: Resolve;
+};
+
+const iconButton = "inline-flex size-7 items-center justify-center rounded-md text-muted transition hover:bg-line hover:text-ink disabled:opacity-40";
+
+export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+  const href = safeHref(bookmark.url);
+  const notion = safeHref(bookmark.notionUrl);
+  const host = displayHost(bookmark.url);
+  const saving = isLocal(bookmark);
+  const title = bookmark.title || <span className="text-muted">Untitled</span>;
+
+  return (
+    <li
+      data-bookmark-id={bookmark.id}
+      tabIndex={-1}
+      aria-current={selected || undefined}
+      aria-busy={saving || undefined}
+      onFocus={onSelect}
+      className="group relative flex items-start gap-3 px-3 py-2.5 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4"
+    >
+      <HostIcon host={host || bookmark.url} className="mt-0.5 size-5" />
+      <div className="min-w-0 flex-1">
+        <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+          <h3 className="min-w-0 max-w-full truncate text-sm font-medium">
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" className="hover:underline">
+                {title}
+              </a>
+            ) : (
+              title
+            )}
+          </h3>
+          {host && <span className="min-w-0 max-w-full truncate text-xs text-muted">{host}</span>}
+        </div>
+        {bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
+        {bookmark.tags.length > 0 && (
+          <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Tags">
+            {bookmark.tags.map((tag) => (
+              <li key={tag} className="min-w-0 max-w-full">
+                <Link
+                  href={tagHref(tag)}
+                  className="block truncate rounded border border-line bg-surface px-1.5 py-px text-xs text-muted hover:border-line-strong hover:text-ink"
+                >
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
+        <SyncNote bookmark={bookmark} onResolve={onResolve} />
+        {!saving && (
+          <time dateTime={bookmark.createdTime} className="text-xs tabular-nums text-muted">
+            {formatDate(bookmark.createdTime)}
+          </time>
+        )}
+        {/* With a mouse, actions appear on the row in use; touch screens always show them. */}
+        <div className="-mr-1.5 flex items-center transition-opacity group-hover:opacity-100 group-focus-within:opacity-100 group-aria-[current=true]:opacity-100 [@media(hover:hover)]:opacity-0">
+          {notion && (
+            <a href={notion} target="_blank" rel="noopener noreferrer" className={iconButton} aria-label="Open in Notion" title="Open in Notion">
+              <SquareArrowOutUpRight className="size-3.5" aria-hidden />
+            </a>
+          )}
+          <button type="button" className={iconButton} onClick={onEdit} disabled={saving} aria-label="Edit" title="Edit (e)">
+            <Pencil className="size-3.5" aria-hidden />
+          </button>
+          <button type="button" className={iconButton} onClick={onRemove} disabled={saving} aria-label="Remove" title="Remove (#)">
+            <Trash2 className="size-3.5" aria-hidden />
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+
+import { Keyboard } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { quietButton } from "@/app/_components/button-styles";
+import { Kbd } from "@/app/_components/kbd";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
+import type { SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
+import type { Bookmark } from "@/lib/bookmarks/types";
+import {
+  createBookmarkAction,
+  resolveParkedAction,
+  restoreBookmarkAction,
+  trashBookmarkAction,
+  updateBookmarkAction,
+} from "./actions";
+import { ActiveFilters } from "./active-filters";
+import { BookmarkForm, EMPTY_DRAFT } from "./bookmark-form";
+import { BookmarkRow, isLocal, LOCAL_ID_PREFIX, safeHref } from "./bookmark-row";
+import { EditDialog } from "./edit-dialog";
+import { EmptyList } from "./empty-list";
+import { listHref, withTagToggled } from "./list-url";
+import { PageTitle } from "./page-title";
+import { Pagination } from "./pagination";
+import { ShortcutsDialog, useShortcuts } from "./shortcuts";
+import { SyncStatus } from "./sync-status";
+import { Toolbar } from "./toolbar";
+import { useOptimisticList } from "./use-optimistic-list";
+
+type Props = {
+  workspaceId: string;
+  query: ListQuery;
+  items: Bookmark[];
+  nextCursor: string | null;
+  tagOptions: string[];
+  sync: SyncStatusData;
+};
+
+// Field errors are shown next to their fields; anything else Notion said goes in a toast.
+function reportFailure(result: ActionResult<unknown>) {
+  if (!result.ok && !result.fieldErrors) toast.error(result.error);
+}
+
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync }: Props) {
+  const router = useRouter();
+  const { items, track } = useOptimisticList(serverItems);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Bookmark | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [navigating, startNavigation] = useTransition();
+  const urlRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const selectedIndex = items.findIndex((b) => b.id === selectedId);
+  const selected = items[selectedIndex];
+  const navigate = (href: string) => startNavigation(() => router.replace(href, { scroll: false }));
+
+  function focusRow(id: string | undefined) {
+    if (!id) return;
+    setSelectedId(id);
+    listRef.current?.querySelector<HTMLElement>(`[data-bookmark-id="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  async function create(input: BookmarkInput) {
+    const now = new Date().toISOString();
+    const draft: Bookmark = {
+      ...input,
+      id: `${LOCAL_ID_PREFIX}${now}-${Math.random()}`,
+      createdTime: now,
+      lastEditedTime: now,
+      notionUrl: null,
+      inTrash: false,
+      syncState: "pending",
+      syncError: null,
+    };
+    const result = await track({ kind: "put", bookmark: draft }, () => createBookmarkAction({ workspaceId, ...input }), (saved) => ({
+      kind: "put",
+      bookmark: saved,
+    }));
+    reportFailure(result);
+    return result;
+  }
+
+  async function update(bookmark: Bookmark, input: BookmarkInput) {
+    const result = await track(
+      { kind: "put", bookmark: { ...bookmark, ...input } },
+      () => updateBookmarkAction({ workspaceId, id: bookmark.id, ...input }),
+      (saved) => ({ kind: "put", bookmark: saved }),
+    );
+    reportFailure(result);
+    return result;
+  }
+
+  async function remove(bookmark: Bookmark) {
+    const at = items.findIndex((b) => b.id === bookmark.id);
+    if (bookmark.id === selectedId) {
+      const neighbour = items[at + 1] ?? items[at - 1];
+      requestAnimationFrame(() => focusRow(neighbour?.id));
+    }
+    const result = await track({ kind: "hide", id: bookmark.id }, () => trashBookmarkAction({ workspaceId, id: bookmark.id }));
+    if (!result.ok) return void toast.error(result.error);
+    toast("Bookmark removed", {
+      description: bookmark.title,
+      // Long enough to notice a slip and reach for Undo.
+      duration: 8000,
+      action: { label: "Undo", onClick: () => void restore(bookmark, at) },
+    });
+  }
+
+  async function resolve(bookmark: Bookmark, decision: "retry" | "discard") {
+    const result = await resolveParkedAction({ workspaceId, id: bookmark.id, decision });
+    if (!result.ok) return void toast.error(result.error);
+    toast(decision === "retry" ? "Trying again to save it in Notion." : "Discarded the change Notion refused.");
+    router.refresh();
+  }
+
+  async function restore(bookmark: Bookmark, at: number) {
+    const result = await track({ kind: "put", bookmark, at }, () => restoreBookmarkAction({ workspaceId, id: bookmark.id }));
+    if (!result.ok) toast.error(result.error);
+  }
+
+  useShortcuts((key) => {
+    const ready = selected && !isLocal(selected) ? selected : undefined;
+    switch (key) {
+      case "n":
+        urlRef.current?.focus();
+        return true;
+      case "/":
+        searchRef.current?.focus();
+        return true;
+      case "j":
+      case "k": {
+        if (items.length === 0) return false;
+        const step = key === "j" ? 1 : -1;
+        const next = selectedIndex < 0 ? 0 : Math.min(Math.max(selectedIndex + step, 0), items.length - 1);
+        focusRow(items[next]?.id);
+        return true;
+      }
+      case "o": {
+        const href = selected && safeHref(selected.url);
+        if (href) window.open(href, "_blank", "noopener,noreferrer");
+        return Boolean(href);
+      }
+      case "e":
+        if (ready) setEditing(ready);
+        return Boolean(ready);
+      case "#":
+        if (ready) void remove(ready);
+        return Boolean(ready);
+      case "?":
+        setHelpOpen(true);
+        return true;
+    }
+  });
+
+  return (
+    <div className="flex flex-col gap-5">
+      <PageTitle>
+        <div className="flex items-center gap-1">
+          <SyncStatus workspaceId={workspaceId} sync={sync} />
+          <button type="button" className={quietButton} onClick={() => setHelpOpen(true)}>
+            <Keyboard className="size-4" aria-hidden />
+            <span className="hidden sm:inline">Shortcuts</span>
+            <Kbd>?</Kbd>
+          </button>
+        </div>
+      </PageTitle>
+      <section aria-labelledby="new-bookmark-heading" className="rounded-lg border border-line bg-raised p-3 sm:p-4">
+        <h2 id="new-bookmark-heading" className="mb-3 text-sm font-semibold">
+          New bookmark
+        </h2>
+        <BookmarkForm variant="create" initial={EMPTY_DRAFT} tagOptions={tagOptions} save={create} urlRef={urlRef} />
+      </section>
+      <section aria-labelledby="list-heading" className="flex flex-col gap-3">
+        <h2 id="list-heading" className="sr-only">
+          Your bookmarks
+        </h2>
+        <Toolbar workspaceId={workspaceId} query={query} tagOptions={tagOptions} searchRef={searchRef} navigate={navigate} />
+        <ActiveFilters workspaceId={workspaceId} query={query} />
+        {items.length === 0 ? (
+          <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
+        ) : (
+          <ul
+            ref={listRef}
+            aria-busy={navigating || undefined}
+            data-testid="bookmark-list"
+            className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-canvas transition-opacity aria-busy:opacity-60"
+          >
+            {items.map((bookmark) => (
+              <BookmarkRow
+                key={bookmark.id}
+                bookmark={bookmark}
+                selected={bookmark.id === selectedId}
+                tagHref={(tag) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag))}
+                onSelect={() => setSelectedId(bookmark.id)}
+                onEdit={() => setEditing(bookmark)}
+                onRemove={() => void remove(bookmark)}
+                onResolve={(decision) => void resolve(bookmark, decision)}
+              />
+            ))}
+          </ul>
+        )}
+        <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
+      </section>
+      <EditDialog bookmark={editing} tagOptions={tagOptions} onClose={() => setEditing(null)} save={update} />
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+    </div>
+  );
+}

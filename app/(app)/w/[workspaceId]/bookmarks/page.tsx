@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { requireWorkspace } from "@/lib/auth/session";
+import { listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
+import { listBookmarks } from "@/lib/bookmarks/service";
+import { UserFacingError } from "@/lib/errors";
+import { BookmarksView } from "./bookmarks-view";
+import { FirstFill } from "./first-fill";
+import { listHref } from "./list-url";
+import { PageTitle } from "./page-title";
+import { StateScreen, type ScreenKind } from "./state-screens";
+
+export const metadata: Metadata = { title: "Bookmarks" };
+
+function screenFor(error: UserFacingError, workspace: Workspace, query: ListQuery): ScreenKind {
+  switch (error.code) {
+    case "needs_setup":
+      // A database chosen before and then lost keeps its ids (markNeedsSetup), so it can be named as gone.
+      return workspace.databaseId ? "database_gone" : "needs_setup";
+    case "database_gone":
+    case "reconnect_required":
+      return error.code;
+    case "busy":
+    case "unavailable":
+      return "unavailable";
+    case "invalid":
+      // Notion refuses a cursor it no longer knows; the rest of the view is still good.
+      return query.cursor ? "page_expired" : "failed";
+    default:
+      return "failed";
+  }
+}
+
+export default async function BookmarksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { workspace } = await requireWorkspace((await params).workspaceId);
+  const query = listQuerySchema.parse(await searchParams);
+
+  let outcome: { list: Awaited<ReturnType<typeof listBookmarks>> } | { failure: UserFacingError };
+  try {
+    outcome = { list: await listBookmarks({ db: await getDb(), workspace }, query) };
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    outcome = { failure: error };
+  }
+
+  if ("list" in outcome) {
+    const { list } = outcome;
+    if (list.sync.progress !== null && list.items.length === 0) {
+      return (
+        <div className="flex flex-col gap-5">
+          <PageTitle />
+          <FirstFill rows={list.sync.progress} />
+        </div>
+      );
+    }
+    return (
+      <BookmarksView
+        workspaceId={workspace.id}
+        query={query}
+        items={list.items}
+        nextCursor={list.nextCursor}
+        tagOptions={list.tagOptions}
+        sync={list.sync}
+      />
+    );
+  }
+  return (
+    <div className="flex flex-col gap-5">
+      <PageTitle />
+      <StateScreen
+        kind={screenFor(outcome.failure, workspace, query)}
+        workspaceId={workspace.id}
+        message={outcome.failure.message}
+        retryHref={listHref(workspace.id, query)}
+        firstPageHref={listHref(workspace.id, { ...query, cursor: undefined })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { ArrowLeftToLine, ArrowRight } from "lucide-react";
+import Link from "next/link";
+import { secondaryButton } from "@/app/_components/button-styles";
+import type { ListQuery } from "@/lib/bookmarks/schema";
+import { listHref } from "./list-url";
+
+/**
+ * Notion pages with opaque forward-only cursors, so the URL carries the current cursor: "Next"
+ * moves on, "First page" starts over. No page numbers: Notion doesn't say how many there are.
+ */
+export function Pagination({ workspaceId, query, nextCursor }: { workspaceId: string; query: ListQuery; nextCursor: string | null }) {
+  if (!query.cursor && !nextCursor) return null;
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-between gap-2">
+      {query.cursor ? (
+        <Link href={listHref(workspaceId, { ...query, cursor: undefined })} className={secondaryButton}>
+          <ArrowLeftToLine className="size-4" aria-hidden /> First page
+        </Link>
+      ) : (
+        <span />
+      )}
+      {nextCursor && (
+        <Link href={listHref(workspaceId, { ...query, cursor: nextCursor })} className={secondaryButton}>
+          Next page <ArrowRight className="size-4" aria-hidden />
+        </Link>
+      )}
+    </nav>
+  );
+}

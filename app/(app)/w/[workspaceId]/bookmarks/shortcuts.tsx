@@ -1,0 +1,68 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useEffectEvent } from "react";
+import { secondaryButton } from "@/app/_components/button-styles";
+import { dialogContent, dialogOverlay, dialogTitle } from "@/app/_components/dialog-styles";
+import { Kbd } from "@/app/_components/kbd";
+
+export const SHORTCUTS = [
+  { key: "n", label: "New bookmark" },
+  { key: "/", label: "Search" },
+  { key: "j", label: "Next bookmark" },
+  { key: "k", label: "Previous bookmark" },
+  { key: "o", label: "Open the selected bookmark" },
+  { key: "e", label: "Edit the selected bookmark" },
+  { key: "#", label: "Remove the selected bookmark" },
+  { key: "?", label: "Show these shortcuts" },
+] as const;
+
+export type ShortcutKey = (typeof SHORTCUTS)[number]["key"];
+
+// Typing in a field, or working inside a dialog or menu, must never trigger a page shortcut.
+function isOwnedElsewhere(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+  return target.closest('[role="dialog"], [role="menu"], [role="listbox"]') !== null;
+}
+
+/** Single-key shortcuts for the page; `run` gets the key and returns false when it did nothing. */
+export function useShortcuts(run: (key: ShortcutKey) => boolean) {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+    if (isOwnedElsewhere(event.target)) return;
+    const shortcut = SHORTCUTS.find((s) => s.key === event.key);
+    if (shortcut && run(shortcut.key)) event.preventDefault();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+}
+
+export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className={dialogOverlay} />
+        <Dialog.Content className={`${dialogContent} max-w-sm`} aria-describedby={undefined}>
+          <Dialog.Title className={`${dialogTitle} mb-3`}>Keyboard shortcuts</Dialog.Title>
+          <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
+            {SHORTCUTS.map(({ key, label }) => (
+              <div key={key} className="contents">
+                <dt>{label}</dt>
+                <dd className="text-right">
+                  <Kbd>{key}</Kbd>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <Dialog.Close className={`${secondaryButton} mt-5 w-full`}>
+            Close
+          </Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

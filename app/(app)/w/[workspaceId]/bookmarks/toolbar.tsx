@@ -1,0 +1,142 @@
+"use client";
+
+import * as Menu from "@radix-ui/react-dropdown-menu";
+import { Check, ChevronDown, Search, Tag } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { secondaryButton } from "@/app/_components/button-styles";
+import { menuContent, menuItem, menuLabel } from "@/app/_components/menu-styles";
+import type { BookmarkSort, ListQuery } from "@/lib/bookmarks/schema";
+import { listHref, withTagToggled } from "./list-url";
+
+const SORT_LABELS: Record<BookmarkSort, string> = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z" };
+const SEARCH_DELAY_MS = 300;
+
+type Props = {
+  workspaceId: string;
+  query: ListQuery;
+  tagOptions: string[];
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  navigate: (href: string) => void;
+};
+
+/**
+ * Search, tag filter and sort. A plain GET form, so it works before (or without) JavaScript; with
+ * it, every change replaces the URL, which is what makes a view shareable and survive reload.
+ */
+export function Toolbar({ workspaceId, query, tagOptions, searchRef, navigate }: Props) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Shown at once while the sorted list loads; follows the URL when it changes from elsewhere.
+  const [sort, setSort] = useState(query.sort);
+  const [urlSort, setUrlSort] = useState(query.sort);
+  if (urlSort !== query.sort) {
+    setUrlSort(query.sort);
+    setSort(query.sort);
+  }
+  const go = (view: Partial<ListQuery>) => navigate(listHref(workspaceId, { ...query, ...view, cursor: undefined }));
+
+  // The field is uncontrolled so typing never fights the URL; it follows the URL only when the
+  // person isn't typing in it (a "Clear filters" link, back/forward).
+  useEffect(() => {
+    const field = searchRef.current;
+    if (field && document.activeElement !== field) field.value = query.q;
+  }, [query.q, searchRef]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function search(q: string, delay: number) {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => go({ q: q.trim() }), delay);
+  }
+
+  return (
+    <form
+      role="search"
+      action={`/w/${workspaceId}/bookmarks`}
+      method="get"
+      onSubmit={(event) => {
+        event.preventDefault();
+        search(searchRef.current?.value ?? "", 0);
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
+      <div className="relative min-w-0 flex-1 basis-56">
+        <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted" aria-hidden />
+        <label htmlFor="bookmark-search" className="sr-only">
+          Search bookmarks
+        </label>
+        <input
+          ref={searchRef}
+          id="bookmark-search"
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          placeholder="Search bookmarks"
+          onChange={(e) => search(e.target.value, SEARCH_DELAY_MS)}
+          onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
+          className="w-full rounded-md border border-line-strong bg-canvas py-1.5 pl-8 pr-2 text-sm placeholder:text-muted"
+        />
+      </div>
+      {query.tags.map((tag) => (
+        <input key={tag} type="hidden" name="tags" value={tag} />
+      ))}
+      <TagMenu query={query} tagOptions={tagOptions} toggle={(tag) => go(withTagToggled(query, tag))} />
+      <label htmlFor="bookmark-sort" className="sr-only">
+        Sort
+      </label>
+      <select
+        id="bookmark-sort"
+        name="sort"
+        value={sort}
+        onChange={(e) => {
+          const next = e.target.value as BookmarkSort;
+          setSort(next);
+          go({ sort: next });
+        }}
+        className="rounded-md border border-line-strong bg-raised py-1.5 pl-2 pr-7 text-sm text-ink"
+      >
+        {Object.entries(SORT_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="sr-only">
+        Apply
+      </button>
+    </form>
+  );
+}
+
+function TagMenu({ query, tagOptions, toggle }: { query: ListQuery; tagOptions: string[]; toggle: (tag: string) => void }) {
+  const active = (tag: string) => query.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
+  // Filters from an old link may name tags the database no longer has; they still show, to be removable.
+  const options = [...tagOptions, ...query.tags.filter((tag) => !tagOptions.some((o) => o.toLowerCase() === tag.toLowerCase()))];
+  return (
+    <Menu.Root>
+      <Menu.Trigger className={`${secondaryButton} font-normal`} disabled={options.length === 0}>
+        <Tag className="size-3.5 text-muted" aria-hidden />
+        Tags
+        {query.tags.length > 0 && (
+          <span className="rounded bg-surface px-1 text-xs tabular-nums text-muted" aria-label={`${query.tags.length} selected`}>
+            {query.tags.length}
+          </span>
+        )}
+        <ChevronDown className="size-3.5 text-muted" aria-hidden />
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content align="end" sideOffset={4} className={`${menuContent} max-h-80 overflow-y-auto`}>
+          <Menu.Label className={menuLabel}>Show bookmarks tagged</Menu.Label>
+          {options.map((tag) => (
+            <Menu.CheckboxItem key={tag} checked={active(tag)} onSelect={() => toggle(tag)} className={menuItem}>
+              <span className="flex size-4 items-center justify-center">
+                <Menu.ItemIndicator>
+                  <Check className="size-3.5" aria-hidden />
+                </Menu.ItemIndicator>
+              </span>
+              <span className="truncate">{tag}</span>
+            </Menu.CheckboxItem>
+          ))}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

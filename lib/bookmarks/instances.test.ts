@@ -1,0 +1,92 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import { pageToBookmark } from "@/lib/notion/mapping";
+import { testBackends } from "@/test/db";
+import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
+import type { DatabaseHandle } from "@/db/client";
+import { outboxBacklog } from "./queries";
+import { createBookmark } from "./service";
+
+// Several processes on one database: only real Postgres can be shared between processes.
+const postgres = testBackends().find((b) => b.name === "postgres");
+const RATE = 8;
+
+let sandbox: RunningSandbox;
+let admin: SandboxAdmin;
+let opened: Awaited<ReturnType<NonNullable<typeof postgres>["open"]>> | undefined;
+let handle: DatabaseHandle;
+const children = new Set<ChildProcess>();
+
+function startInstance(): Promise<ChildProcess> {
+  const child = fork(path.join(process.cwd(), "test", "worker-process.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: opened!.url, OUTBOX_LEASE_SECONDS: "2" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+describe.skipIf(!postgres)("app instances on one Postgres [postgres]", () => {
+  beforeAll(async () => {
+    ({ sandbox, admin } = await startAppSandbox({
+      // Notion allows short bursts; a burst of 3 absorbs network jitter between the two senders.
+      rateLimit: { requestsPerSecond: RATE + 2, burst: 3 },
+      env: { NOTION_REQUESTS_PER_SECOND: String(RATE) },
+    }));
+    opened = await postgres!.open();
+    handle = opened.handle;
+  });
+  afterEach(() => {
+    for (const child of children) child.kill("SIGKILL");
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+    await sandbox.stop();
+  });
+
+  async function pagesIn(botId: string, dataSourceId: string, map: Parameters<typeof pageToBookmark>[1]) {
+    const { pages } = await admin.visibleTo(botId, dataSourceId);
+    return pages.map((p) => pageToBookmark(p, map).title).sort();
+  }
+
+  it("two instances deliver every write exactly once and together keep the rate limit", async () => {
+    const db = handle.db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "ada", workspace: "notebook" });
+    const saved = await Promise.all(Array.from({ length: 60 }, (_, n) => createBookmark({ db, workspace }, { url: `https://two.example/${n}`, title: `Two ${n}`, description: "", tags: [] })));
+    await admin.clearRequests();
+    const started = Date.now();
+    await Promise.all([startInstance(), startInstance()]);
+    await drainOutbox(db, 60_000);
+    const seconds = (Date.now() - started) / 1000;
+
+    expect(await pagesIn(workspace.botId, workspace.dataSourceId!, workspace.propertyMap!)).toEqual(saved.map((b) => b.title).sort());
+    const requests = (await admin.requests()).filter((r) => r.path.startsWith("/v1/"));
+    expect(requests.filter((r) => r.status === 429)).toEqual([]);
+    // At most RATE a second, whichever instance sent them (plus one slot of slack at the start).
+    expect(requests.length / seconds).toBeLessThanOrEqual(RATE + 1);
+  }, 90_000);
+
+  it("an instance killed mid-delivery and restarted leaves every bookmark in Notion exactly once", async () => {
+    const db = handle.db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "grace", workspace: "labs" });
+    const saved = await Promise.all(Array.from({ length: 40 }, (_, n) => createBookmark({ db, workspace }, { url: `https://kill.example/${n}`, title: `Kill ${n}`, description: "", tags: [] })));
+    await admin.setLatency({ fixedMs: 150 });
+    const first = await startInstance();
+    while ((await outboxBacklog(db, workspace.id)).pending > 25) await new Promise((r) => setTimeout(r, 50));
+    first.kill("SIGKILL");
+    const stillPending = (await outboxBacklog(db, workspace.id)).pending;
+    expect(stillPending).toBeGreaterThan(0);
+    await admin.setLatency({ fixedMs: 0 });
+
+    await startInstance();
+    await drainOutbox(db, 60_000);
+    expect(await pagesIn(workspace.botId, workspace.dataSourceId!, workspace.propertyMap!)).toEqual(saved.map((b) => b.title).sort());
+  }, 90_000);
+});

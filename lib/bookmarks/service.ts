@@ -1,0 +1,117 @@
+import type { Database } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { env } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import { notionForWorkspace, ReconnectRequiredError } from "@/lib/notion/client";
+import { notionFailure } from "@/lib/notion/errors";
+import { findWorkspace } from "@/lib/workspaces/queries";
+import {
+  discardParked,
+  listMirror,
+  listTags,
+  outboxBacklog,
+  recordChange,
+  recordCreate,
+  retryParked,
+  toBookmark,
+  type LocalChange,
+  type MirrorPage,
+} from "./queries";
+import type { BookmarkInput, ListQuery } from "./schema";
+import { resolveSource } from "./source";
+import { isSyncing, syncWorkspace } from "./sync";
+import type { Bookmark } from "./types";
+import { kickWorker } from "./worker";
+
+type Context = { db: Database; workspace: Workspace };
+
+export type SyncStatus = {
+  lastSyncedAt: string | null;
+  syncing: boolean;
+  /** Rows read so far while the mirror is filled the first time. */
+  progress: number | null;
+  pending: number;
+  parked: number;
+};
+
+export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus };
+
+/**
+ * The workspace ready for bookmarks: its database known (found from the template on the first
+ * visit) and its mirror filled. Throws in words when it is not.
+ */
+async function ready(ctx: Context): Promise<Workspace> {
+  if (ctx.workspace.status === "active") return ctx.workspace;
+  if (ctx.workspace.status === "reconnect_required") throw new ReconnectRequiredError(ctx.workspace.id);
+  try {
+    const source = await resolveSource(ctx, notionForWorkspace(ctx.db, ctx.workspace));
+    if (!source) throw new UserFacingError("Choose the Notion database for your bookmarks first.", "needs_setup");
+  } catch (error) {
+    throw notionFailure(error, "Shelf could not look for your Bookmarks database.") ?? error;
+  }
+  return (await findWorkspace(ctx.db, ctx.workspace.id))!;
+}
+
+/**
+ * A page of bookmarks from the mirror: no Notion call once it is filled. A mirror older than
+ * SYNC_MAX_AGE_SECONDS starts a background sync; the screen says when it last synced.
+ */
+export async function listBookmarks(ctx: Context, query: ListQuery): Promise<BookmarkList> {
+  const workspace = await ready(ctx);
+  const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
+  // Failures surface on the next view (status, banner); a list read never waits for Notion.
+  if (stale) void syncWorkspace(ctx.db, workspace).catch(() => {});
+  const [page, tagOptions, backlog] = await Promise.all([
+    listMirror(ctx.db, workspace.id, query),
+    listTags(ctx.db, workspace.id),
+    outboxBacklog(ctx.db, workspace.id),
+  ]);
+  return {
+    ...page,
+    tagOptions,
+    sync: {
+      lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,
+      syncing: isSyncing(workspace.id),
+      progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
+      ...backlog,
+    },
+  };
+}
+
+/** Syncs now (the Refresh button and webhooks), answering in words when Notion fails. */
+export async function refreshBookmarks(ctx: Context): Promise<void> {
+  const workspace = await ready(ctx);
+  try {
+    await syncWorkspace(ctx.db, workspace);
+  } catch (error) {
+    throw notionFailure(error, "Your bookmarks could not be refreshed.") ?? error;
+  }
+}
+
+/** Saved at once in the mirror and the outbox; the worker takes it to Notion. */
+export async function createBookmark(ctx: Context, input: BookmarkInput): Promise<Bookmark> {
+  const workspace = await ready(ctx);
+  const row = await recordCreate(ctx.db, workspace.id, input);
+  kickWorker();
+  return toBookmark(row);
+}
+
+async function change(ctx: Context, id: string, local: LocalChange): Promise<Bookmark> {
+  const workspace = await ready(ctx);
+  const row = await recordChange(ctx.db, workspace.id, id, local);
+  if (!row) throw new UserFacingError("This bookmark was not found.", "not_found");
+  kickWorker();
+  return toBookmark(row);
+}
+
+export const updateBookmark = (ctx: Context, id: string, input: BookmarkInput) => change(ctx, id, { kind: "update", input });
+
+export const trashBookmark = (ctx: Context, id: string, inTrash: boolean) =>
+  change(ctx, id, { kind: inTrash ? "trash" : "restore" });
+
+/** The person's answer to a bookmark whose writes Notion kept refusing. */
+export async function resolveParked(ctx: Context, id: string, decision: "retry" | "discard"): Promise<void> {
+  const done = decision === "retry" ? await retryParked(ctx.db, ctx.workspace.id, id) : await discardParked(ctx.db, ctx.workspace.id, id);
+  if (!done) throw new UserFacingError("This bookmark has nothing waiting to sync.", "not_found");
+  if (decision === "retry") kickWorker();
+}

@@ -1,0 +1,98 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/lib/notion-sandbox";
+import { describeEachDatabase } from "@/test/db";
+import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
+import { listMirror } from "./queries";
+import { listQuerySchema } from "./schema";
+import { refreshBookmarks } from "./service";
+import { handleNotionWebhook } from "./webhooks";
+
+const WEBHOOK_SECRET = "secret_sync_test";
+let sandbox: RunningSandbox;
+let admin: SandboxAdmin;
+
+beforeAll(async () => {
+  ({ sandbox, admin } = await startAppSandbox({ env: { NOTION_WEBHOOK_SECRET: WEBHOOK_SECRET } }));
+});
+afterAll(() => sandbox.stop());
+
+const all = listQuerySchema.parse({});
+const titles = async (db: Database, workspace: Workspace) => (await listMirror(db, workspace.id, all, 1000)).items.map((b) => b.title).sort();
+const properties = (title: string, url: string) => ({
+  Name: { title: [{ text: { content: title } }] },
+  URL: { url },
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describeEachDatabase("syncing from Notion", (handle) => {
+  it("pages added, edited and trashed by a person in Notion appear, change and disappear after a refresh", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "ada", workspace: "notebook" });
+    const ctx = { db, workspace };
+    const parent = { data_source_id: workspace.dataSourceId! };
+
+    const added = await admin.addPage({ parent, properties: properties("Added in Notion", "https://added.example") });
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).toContain("Added in Notion");
+
+    await admin.editPage(added.id, { properties: { Name: { title: [{ text: { content: "Edited in Notion" } }] } } });
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).toContain("Edited in Notion");
+    expect(await titles(db, workspace)).not.toContain("Added in Notion");
+
+    await admin.trashPage(added.id);
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).not.toContain("Edited in Notion");
+
+    await admin.trashPage(added.id, { in_trash: false });
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).toContain("Edited in Notion");
+  });
+
+  it("and after a webhook, which is verified before it triggers anything", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "grace", workspace: "labs" });
+    // Shelf's webhook route, in front of the handler it calls.
+    const receiver = http.createServer(async (req, res) => {
+      let body = "";
+      for await (const chunk of req) body += chunk;
+      const answer = await handleNotionWebhook(db, body, (req.headers["x-notion-signature"] as string | undefined) ?? null);
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/notion/webhook`;
+    const subscription = await admin.subscribeWebhook(url, { verificationToken: WEBHOOK_SECRET });
+    try {
+      const page = await admin.addPage({
+        parent: { data_source_id: workspace.dataSourceId! },
+        properties: properties("From a webhook", "https://hook.example"),
+        person_id: SEED_PEOPLE.grace.id,
+      });
+      await waitFor(async () => (await titles(db, workspace)).includes("From a webhook"));
+      await admin.editPage(page.id, { properties: { Name: { title: [{ text: { content: "Webhook edit" } }] } } });
+      await waitFor(async () => (await titles(db, workspace)).includes("Webhook edit"));
+      await admin.trashPage(page.id);
+      await waitFor(async () => !(await titles(db, workspace)).includes("Webhook edit"));
+
+      const deliveries = (await admin.webhooks()).find((s) => s.subscription_id === subscription.subscription_id)!.deliveries;
+      expect(deliveries.map((d) => d.status)).not.toContain(401);
+
+      const forged = await handleNotionWebhook(db, JSON.stringify({ type: "page.created", workspace_id: workspace.notionWorkspaceId }), "sha256=" + "0".repeat(64));
+      expect(forged.status).toBe(401);
+    } finally {
+      await admin.unsubscribeWebhook(subscription.subscription_id);
+      receiver.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { isFullPage, type Client, type QueryDataSourceParameters } from "@notionhq/client";
+import type { Database } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { notionForWorkspace } from "@/lib/notion/client";
+import type { BookmarksSource } from "@/lib/notion/database";
+import { pageToBookmark } from "@/lib/notion/mapping";
+import { findWorkspace, recordSyncDone, recordSyncProgress } from "@/lib/workspaces/queries";
+import { markTrashedInNotion, upsertFromNotion } from "./queries";
+import { resolveSource } from "./source";
+
+/** Notion rounds last_edited_time to the minute; re-reading a little more than that misses nothing. */
+const CURSOR_MARGIN_MS = 2 * 60_000;
+
+export type SyncResult = { upserted: number; trashed: number };
+
+type Filter = QueryDataSourceParameters["filter"];
+
+async function* pagesOf(notion: Client, source: BookmarksSource, filter: Filter, inTrash: boolean) {
+  let cursor: string | undefined;
+  do {
+    const response = await notion.dataSources.query({
+      data_source_id: source.dataSourceId,
+      filter,
+      in_trash: inTrash,
+      sorts: [{ timestamp: "last_edited_time", direction: "ascending" }],
+      page_size: 100,
+      start_cursor: cursor,
+    });
+    yield response.results.filter(isFullPage).map((page) => pageToBookmark(page, source.propertyMap));
+    cursor = response.has_more ? (response.next_cursor ?? undefined) : undefined;
+  } while (cursor);
+}
+
+const running = new Map<string, Promise<SyncResult>>();
+const queued = new Map<string, { full: boolean; result: Promise<SyncResult> }>();
+
+/**
+ * Brings the mirror up to date with Notion. Incremental: pages edited since the cursor (minus the
+ * margin), and pages moved to the trash since then. Full (`full: true`, or the first fill): every
+ * page, and rows Notion no longer has are marked trashed.
+ *
+ * One sync per workspace runs at a time here. A sync asked for while one runs must still see
+ * changes made after that one began, so it waits for it and runs once more (callers asking in the
+ * meantime share that second run).
+ */
+export function syncWorkspace(db: Database, workspace: Workspace, options: { full?: boolean } = {}): Promise<SyncResult> {
+  const full = options.full ?? false;
+  const current = running.get(workspace.id);
+  if (!current) return start(db, workspace.id, full);
+  const next = queued.get(workspace.id);
+  if (next) {
+    next.full ||= full;
+    return next.result;
+  }
+  const follow: { full: boolean; result: Promise<SyncResult> } = { full, result: Promise.resolve({ upserted: 0, trashed: 0 }) };
+  follow.result = current
+    .catch(() => undefined)
+    .then(() => {
+      queued.delete(workspace.id);
+      return start(db, workspace.id, follow.full);
+    });
+  queued.set(workspace.id, follow);
+  return follow.result;
+}
+
+function start(db: Database, workspaceId: string, full: boolean): Promise<SyncResult> {
+  const flight = runSync(db, workspaceId, full).finally(() => running.delete(workspaceId));
+  running.set(workspaceId, flight);
+  return flight;
+}
+
+export function isSyncing(workspaceId: string): boolean {
+  return running.has(workspaceId);
+}
+
+async function runSync(db: Database, workspaceId: string, forceFull: boolean): Promise<SyncResult> {
+  // Read afresh: the cursor and status may have moved since the caller loaded the row.
+  const workspace = await findWorkspace(db, workspaceId);
+  if (!workspace || workspace.status === "disconnected") return { upserted: 0, trashed: 0 };
+  const notion = notionForWorkspace(db, workspace);
+  const source = await resolveSource({ db, workspace }, notion);
+  if (!source) return { upserted: 0, trashed: 0 };
+  const full = forceFull || !workspace.syncCursor;
+  const since = full || !workspace.syncCursor ? null : new Date(workspace.syncCursor.getTime() - CURSOR_MARGIN_MS);
+  const filter: Filter = since
+    ? { timestamp: "last_edited_time", last_edited_time: { on_or_after: since.toISOString() } }
+    : undefined;
+
+  let upserted = 0;
+  let cursor: Date | null = null;
+  const seen: string[] = [];
+  for await (const batch of pagesOf(notion, source, filter, false)) {
+    await upsertFromNotion(db, workspace.id, batch);
+    upserted += batch.length;
+    for (const b of batch) {
+      seen.push(b.id);
+      const edited = new Date(b.lastEditedTime);
+      if (!cursor || edited > cursor) cursor = edited;
+    }
+    if (!workspace.lastSyncedAt) await recordSyncProgress(db, workspace.id, upserted);
+  }
+
+  let trashed: number;
+  if (full) {
+    trashed = await markTrashedInNotion(db, workspace.id, { allBut: seen });
+  } else {
+    trashed = 0;
+    for await (const batch of pagesOf(notion, source, filter, true)) {
+      trashed += await markTrashedInNotion(db, workspace.id, { trashed: batch.map((b) => b.id) });
+    }
+  }
+  await recordSyncDone(db, workspace.id, { cursor, full });
+  return { upserted, trashed };
+}

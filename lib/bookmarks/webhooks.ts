@@ -1,0 +1,44 @@
+import { verifyWebhookSignature } from "@notionhq/client";
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { activeWorkspacesOfNotionWorkspace } from "@/lib/workspaces/queries";
+import { syncWorkspace } from "./sync";
+
+export type WebhookAnswer = { status: number; body: Record<string, unknown> };
+
+type Delivery = { verification_token?: unknown; type?: unknown; workspace_id?: unknown; accessible_by?: unknown };
+
+/**
+ * Notion's webhook: the one-time verification request, then signed events. An event only says
+ * that something changed, so it triggers an incremental sync of the connections that can see it;
+ * the sync reads the truth from Notion. Answers at once: Notion retries slow endpoints.
+ */
+export async function handleNotionWebhook(db: Database, rawBody: string, signature: string | null): Promise<WebhookAnswer> {
+  let delivery: Delivery;
+  try {
+    delivery = JSON.parse(rawBody) as Delivery;
+  } catch {
+    return { status: 400, body: { error: "The body is not JSON." } };
+  }
+  if (typeof delivery.verification_token === "string") {
+    // Notion shows no token in its UI: the developer reads it here and pastes it back into Notion,
+    // then sets it as NOTION_WEBHOOK_SECRET.
+    console.warn(`Notion webhook verification token received; set NOTION_WEBHOOK_SECRET=${delivery.verification_token}`);
+    return { status: 200, body: { ok: true } };
+  }
+  const secret = env().webhookSecret;
+  if (!secret) return { status: 503, body: { error: "Webhooks are not configured (NOTION_WEBHOOK_SECRET)." } };
+  if (!(await verifyWebhookSignature({ body: rawBody, signature: signature ?? undefined, verificationToken: secret }))) {
+    return { status: 401, body: { error: "The signature does not match." } };
+  }
+  if (typeof delivery.workspace_id !== "string") return { status: 200, body: { ok: true, synced: 0 } };
+
+  const bots = Array.isArray(delivery.accessible_by)
+    ? (delivery.accessible_by as Array<{ id?: unknown; type?: unknown }>).filter((a) => a.type === "bot").map((a) => String(a.id))
+    : null;
+  const workspaces = (await activeWorkspacesOfNotionWorkspace(db, delivery.workspace_id)).filter(
+    (w) => !bots || bots.includes(w.botId),
+  );
+  for (const workspace of workspaces) void syncWorkspace(db, workspace).catch(() => {});
+  return { status: 200, body: { ok: true, synced: workspaces.length } };
+}

@@ -1,0 +1,96 @@
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { workspacesDueForSync } from "@/lib/workspaces/queries";
+import { DEFAULT_RETRY, deliver, type RetryPolicy } from "./delivery";
+import { claimWrites } from "./queries";
+import { syncWorkspace } from "./sync";
+
+export type WorkerOptions = {
+  /** Writes delivered at once by this instance (the per-workspace rate limit still applies). */
+  concurrency?: number;
+  pollMs?: number;
+  /** How long a claimed write stays with this instance before another may take it over. */
+  leaseMs?: number;
+  /** Background sync: incremental after this age, full after `fullSyncMs`; 0 turns it off. */
+  syncEveryMs?: number;
+  fullSyncMs?: number;
+  retry?: RetryPolicy;
+};
+
+export type Worker = { kick(): void; stop(): Promise<void> };
+
+const DEFAULTS = {
+  concurrency: 4,
+  pollMs: 500,
+  leaseMs: 90_000,
+  syncEveryMs: 5 * 60_000,
+  fullSyncMs: 60 * 60_000,
+  retry: DEFAULT_RETRY,
+};
+
+/**
+ * Delivers the outbox to Notion and keeps mirrors fresh, until stopped. Several instances may run
+ * against one database: claims skip each other's rows, and leases hand over a dead instance's work.
+ */
+export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
+  const settings = { ...DEFAULTS, ...options };
+  let running = true;
+  let wake: (() => void) | undefined;
+  let lastSyncCheck = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function syncDueWorkspaces() {
+    const now = Date.now();
+    if (settings.syncEveryMs <= 0 || now - lastSyncCheck < settings.syncEveryMs / 5) return;
+    lastSyncCheck = now;
+    const due = await workspacesDueForSync(db, new Date(now - settings.syncEveryMs), new Date(now - settings.fullSyncMs));
+    for (const workspace of due) {
+      const full = !workspace.lastFullSyncAt || workspace.lastFullSyncAt.getTime() < now - settings.fullSyncMs;
+      // A failing workspace must not stop the others; its screens report the problem.
+      void syncWorkspace(db, workspace, { full }).catch(() => {});
+    }
+  }
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        const writes = await claimWrites(db, settings.concurrency, settings.leaseMs);
+        await Promise.all(writes.map((write) => deliver(db, write, settings.retry)));
+        await syncDueWorkspaces();
+        if (writes.length === 0) await sleep(settings.pollMs);
+      } catch (error) {
+        console.error("Outbox worker:", error instanceof Error ? error.message : error);
+        await sleep(settings.pollMs * 4);
+      }
+    }
+  })();
+
+  return {
+    kick: () => wake?.(),
+    stop: async () => {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+const globalForWorker = globalThis as unknown as { shelfWorker?: Worker };
+
+/** The server's worker (one per process, kept across dev reloads); actions kick it after a write. */
+export function serverWorker(db: Database): Worker {
+  globalForWorker.shelfWorker ??= startWorker(db, { leaseMs: env().outboxLeaseMs });
+  return globalForWorker.shelfWorker;
+}
+
+export function kickWorker(): void {
+  globalForWorker.shelfWorker?.kick();
+}

@@ -1,0 +1,21 @@
+// A stand-alone outbox worker, as one app instance runs it: for tests that kill or run several
+// instances. Configuration comes from the environment (DATABASE_URL, NOTION_*, secrets).
+import { openDatabase } from "@/db/client";
+import { startWorker } from "@/lib/bookmarks/worker";
+import { env } from "@/lib/env";
+
+async function main() {
+  const handle = await openDatabase({ url: process.env.DATABASE_URL });
+  const worker = startWorker(handle.db, { pollMs: 20, leaseMs: env().outboxLeaseMs, syncEveryMs: 0 });
+  process.send?.("ready");
+  process.once("SIGTERM", async () => {
+    await worker.stop();
+    await handle.close();
+    process.exit(0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
