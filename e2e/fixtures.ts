@@ -26,10 +26,10 @@ export async function consent(
   }
   const access = choice.access ?? "template";
   if (access === "template") {
-    await page.getByLabel(/Use a template provided by the developer/).check();
+    await page.getByRole("radio", { name: /^Use a template provided by the developer/ }).check();
   } else {
-    await page.getByLabel(/^Select pages/).check();
-    for (const title of access.pages) await page.getByLabel(title, { exact: false }).first().check();
+    await page.getByRole("radio", { name: /^Select pages/ }).check();
+    for (const title of access.pages) await page.getByRole("checkbox", { name: title, exact: true }).check();
   }
   await page.getByRole("button", { name: "Allow access" }).click();
 }

@@ -36,11 +36,17 @@ export const SEED_PEOPLE = {
   ada: { id: "e0000000-0000-4000-8000-000000000001", name: "Ada Lovelace", email: "ada@example.com", avatarUrl: initialsAvatar("AL", "#6940a5") },
   grace: { id: "e0000000-0000-4000-8000-000000000002", name: "Grace Hopper", email: "grace@example.com", avatarUrl: initialsAvatar("GH", "#0b6e99") },
   alan: { id: "e0000000-0000-4000-8000-000000000003", name: "Alan Turing", email: "alan@example.com", avatarUrl: null },
+  katherine: { id: "e0000000-0000-4000-8000-000000000004", name: "Katherine Johnson", email: "katherine@example.com", avatarUrl: initialsAvatar("KJ", "#d9730d") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
 export const SEED_WORKSPACES = {
-  notebook: { id: "f0000000-0000-4000-8000-000000000001", name: "Ada's Notebook", icon: "📓", memberIds: [SEED_PEOPLE.ada.id] },
+  notebook: {
+    id: "f0000000-0000-4000-8000-000000000001",
+    name: "Ada's Notebook",
+    icon: "📓",
+    memberIds: [SEED_PEOPLE.ada.id, SEED_PEOPLE.katherine.id],
+  },
   engines: {
     id: "f0000000-0000-4000-8000-000000000002",
     name: "Analytical Engines",

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
+import { accounts, bookmarks, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
 
 export const NOTION_PROVIDER = "notion";
 
@@ -170,16 +170,26 @@ export async function replaceTokens(
   return updated.length === 1;
 }
 
+/**
+ * Uses a (new) Bookmarks database. Switching to another data source forgets the mirror of the old
+ * one and fills it again from the new one; bookmarks still waiting to sync stay and go to the new
+ * database.
+ */
 export async function saveBookmarksSource(
   db: Database,
   workspaceId: string,
   source: { databaseId: string; dataSourceId: string; propertyMap: PropertyMap },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    const [before] = await tx.select({ dataSourceId: workspaces.dataSourceId }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const switched = before?.dataSourceId !== source.dataSourceId;
     await tx
       .update(workspaces)
-      .set({ ...source, status: "active" })
+      .set({ ...source, status: "active", ...(switched ? { syncCursor: null, lastSyncedAt: null, lastFullSyncAt: null } : {}) })
       .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+    if (switched) {
+      await tx.delete(bookmarks).where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.syncState, "synced")));
+    }
     await wakeWaitingWrites(tx, workspaceId);
   });
 }

@@ -1,0 +1,88 @@
+import { SEED_CONTENT } from "../lib/notion-sandbox";
+import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+
+// Katherine shares pages instead of duplicating the template: Shelf must ask which database to use.
+test.describe.configure({ mode: "serial" });
+
+let workspaceId = "";
+
+async function katherinesBot() {
+  const bot = (await sandbox.state()).bots.find(
+    (b) => b.person_id === SEED_PEOPLE.katherine.id && b.workspace_id === SEED_WORKSPACES.notebook.id,
+  );
+  if (!bot) throw new Error("Katherine is not connected");
+  return bot.bot_id;
+}
+
+async function addBookmark(page: import("@playwright/test").Page, values: { url: string; title: string; description: string; tag: string }) {
+  const form = page.getByRole("form", { name: "New bookmark" });
+  await form.getByLabel("URL").fill(values.url);
+  await form.getByLabel(/^Title/).fill(values.title);
+  await form.getByLabel(/^Description/).fill(values.description);
+  await form.getByLabel(/^Tags/).fill(values.tag);
+  await form.getByLabel(/^Tags/).press("Enter");
+  await form.getByRole("button", { name: "Add bookmark" }).click();
+  await expect(page.locator("li[data-bookmark-id]").filter({ hasText: values.title })).toBeVisible();
+}
+
+/** Waits until the outbox has delivered the page, then returns its properties as Notion holds them. */
+async function pageInNotion(dataSourceId: string, title: string, titleProperty: string) {
+  let found: Record<string, unknown> | undefined;
+  await expect(async () => {
+    const { pages } = await sandbox.visibleTo(await katherinesBot(), dataSourceId);
+    const page = pages.find((p) => {
+      const prop = p.properties[titleProperty];
+      return prop?.type === "title" && prop.title.map((t) => t.plain_text).join("") === title;
+    });
+    expect(page).toBeDefined();
+    found = page!.properties as Record<string, unknown>;
+  }).toPass({ timeout: 15_000 });
+  return found!;
+}
+
+test("without a template, the dashboard asks for a database and setup lists the ones that fit", async ({ page }) => {
+  workspaceId = await signIn(page, "katherine", "notebook", { pages: ["Research"] });
+  await expect(page.getByRole("heading", { name: "Choose where your bookmarks live" })).toBeVisible();
+  await page.getByRole("link", { name: "Set up your Bookmarks database" }).click();
+  await page.waitForURL(`**/w/${workspaceId}/setup`);
+  const readingList = page.getByRole("form", { name: "Use Reading list" });
+  await expect(readingList).toBeVisible();
+  // The suggested mapping of its differently named properties.
+  await expect(readingList.getByLabel("Web address")).toHaveValue("Link");
+  await expect(readingList.getByLabel("Description")).toHaveValue("Notes");
+  await expect(readingList.getByLabel("Tags")).toHaveValue("Topics");
+  await page.screenshot({ path: "test-results/screens/setup-light.png", fullPage: true });
+});
+
+test("choosing the database with other property names puts bookmarks in the right properties", async ({ page }) => {
+  await signIn(page, "katherine", "notebook", { pages: ["Research"] });
+  await page.goto(`/w/${workspaceId}/setup`);
+  await page.getByRole("form", { name: "Use Reading list" }).getByRole("button", { name: "Use this database" }).click();
+  await page.waitForURL(`**/w/${workspaceId}/bookmarks`);
+  // The Reading list's own three rows come over from Notion.
+  await expect(page.locator("li[data-bookmark-id]")).toHaveCount(3);
+
+  await addBookmark(page, { url: "https://mapped.example/paper", title: "Mapped paper", description: "In Notes", tag: "mapped" });
+  const properties = await pageInNotion(SEED_CONTENT.notebook.readingListDataSourceId, "Mapped paper", "Article");
+  expect(properties).toMatchObject({
+    Link: { url: "https://mapped.example/paper" },
+    Notes: { rich_text: [{ plain_text: "In Notes" }] },
+    Topics: { multi_select: [{ name: "mapped" }] },
+  });
+});
+
+test("creating a new Bookmarks database works too", async ({ page }) => {
+  await signIn(page, "katherine", "notebook", { pages: ["Research"] });
+  await page.goto(`/w/${workspaceId}/setup`);
+  await page.getByLabel("Create it inside").selectOption({ label: "Research" });
+  await page.getByRole("button", { name: "Create a Bookmarks database" }).click();
+  await page.waitForURL(`**/w/${workspaceId}/bookmarks`);
+  await expect(page.getByTestId("empty-list")).toBeVisible();
+
+  await addBookmark(page, { url: "https://fresh.example/", title: "In the new database", description: "Fresh", tag: "new" });
+  const { data_sources } = await sandbox.visibleTo(await katherinesBot());
+  const created = data_sources.find((d) => d.title.map((t) => t.plain_text).join("") === "Bookmarks");
+  expect(created).toBeDefined();
+  const properties = await pageInNotion(created!.id, "In the new database", "Name");
+  expect(properties).toMatchObject({ URL: { url: "https://fresh.example/" }, Tags: { multi_select: [{ name: "new" }] } });
+});
