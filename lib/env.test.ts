@@ -1,0 +1,57 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const key = () => crypto.randomBytes(32).toString("base64");
+const production = () => ({
+  NODE_ENV: "production" as const,
+  NEXTAUTH_URL: "https://shelf.example.com",
+  NEXTAUTH_SECRET: key(),
+  TOKEN_ENCRYPTION_KEY: key(),
+  NOTION_CLIENT_ID: "client",
+  NOTION_CLIENT_SECRET: "secret",
+});
+
+function problems(source: NodeJS.ProcessEnv): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe("parseEnv", () => {
+  it("accepts a complete production configuration", () => {
+    const env = parseEnv(production());
+    expect(env).toMatchObject({ nodeEnv: "production", notionIsSandbox: false, notionRequestsPerSecond: 2.5 });
+    expect(env.notion.apiBase).toBe("https://api.notion.com");
+  });
+
+  it.each(["NEXTAUTH_SECRET", "TOKEN_ENCRYPTION_KEY", "NEXTAUTH_URL", "NOTION_CLIENT_ID", "NOTION_CLIENT_SECRET"])(
+    "names %s when production lacks it",
+    (name) => {
+      const source: NodeJS.ProcessEnv = { ...production(), [name]: "" };
+      expect(problems(source).join("\n")).toMatch(new RegExp(`^${name} is not set: .+`, "m"));
+    },
+  );
+
+  it.each([
+    ["TOKEN_ENCRYPTION_KEY", "short", /32 bytes/],
+    ["NEXTAUTH_SECRET", "short", /at least 32 characters/],
+    ["DATABASE_URL", "mysql://x", /postgres:\/\//],
+    ["NOTION_REQUESTS_PER_SECOND", "fast", /requests per second/],
+  ])("says what is wrong with %s=%s", (name, value, message) => {
+    expect(problems({ ...production(), [name]: value }).join("\n")).toMatch(message);
+  });
+
+  it("marks a Notion other than api.notion.com as the sandbox", () => {
+    expect(parseEnv({ ...production(), NOTION_API_BASE: "http://127.0.0.1:4010/" }).notionIsSandbox).toBe(true);
+  });
+
+  it("keeps previous encryption keys for decryption after the current one", () => {
+    const [current, old] = [key(), key()];
+    expect(parseEnv({ ...production(), TOKEN_ENCRYPTION_KEY: current, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).tokenEncryptionKeys).toEqual([current, old]);
+  });
+});
