@@ -47,7 +47,14 @@ test("connecting a second workspace keeps one user; the switcher moves between t
 
 test("another person cannot reach the first person's workspace", async ({ page }) => {
   const graces = await signIn(page, "grace", "labs");
-  for (const path of [`/w/${adaNotebook}`, `/w/${adaNotebook}/settings`, `/w/${adaEngines}`]) {
+  for (const path of [
+    `/w/${adaNotebook}`,
+    `/w/${adaNotebook}/bookmarks`,
+    `/w/${adaNotebook}/bookmarks?q=x&sort=title`,
+    `/w/${adaNotebook}/setup`,
+    `/w/${adaNotebook}/settings`,
+    `/w/${adaEngines}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

@@ -2,10 +2,9 @@
 
 import { z } from "zod";
 import { workspaceAction, workspaceIdSchema } from "@/lib/actions/safe-action";
-import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema, listQuerySchema } from "@/lib/bookmarks/schema";
+import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema } from "@/lib/bookmarks/schema";
 import {
   createBookmark,
-  listBookmarks,
   refreshBookmarks,
   resolveParked,
   trashBookmark,
@@ -30,10 +29,6 @@ export const trashBookmarkAction = workspaceAction(byId, ({ db, workspace, input
 
 export const restoreBookmarkAction = workspaceAction(byId, ({ db, workspace, input }) =>
   trashBookmark({ db, workspace }, input.id, false),
-);
-
-export const listBookmarksAction = workspaceAction(inWorkspace.and(z.object({ query: listQuerySchema })), ({ db, workspace, input }) =>
-  listBookmarks({ db, workspace }, input.query),
 );
 
 export const refreshBookmarksAction = workspaceAction(inWorkspace, ({ db, workspace }) => refreshBookmarks({ db, workspace }));
