@@ -4,11 +4,13 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/lib/notion-sandbox";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
-import { listMirror } from "./queries";
+import { countBookmarks, listMirror } from "./queries";
 import { listQuerySchema } from "./schema";
 import { refreshBookmarks } from "./service";
+import { syncWorkspace } from "./sync";
 import { handleNotionWebhook } from "./webhooks";
 
 const WEBHOOK_SECRET = "secret_sync_test";
@@ -59,6 +61,16 @@ describeEachDatabase("syncing from Notion", (handle) => {
     await refreshBookmarks(ctx);
     expect(await titles(db, workspace)).toContain("Edited in Notion");
   });
+
+  it("reads past Notion's 10,000-row limit of one query, and a full pass trashes nothing it saw", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "katherine", workspace: "notebook" });
+    await admin.seedRows(workspace.dataSourceId!, 10_050);
+    await refreshBookmarks({ db, workspace });
+    expect(await countBookmarks(db, workspace.id)).toBe(10_050);
+    await syncWorkspace(db, (await findWorkspace(db, workspace.id))!, { full: true });
+    expect(await countBookmarks(db, workspace.id)).toBe(10_050);
+  }, 120_000);
 
   it("and after a webhook, which is verified before it triggers anything", async () => {
     const db = handle().db;

@@ -1,9 +1,9 @@
-import { isFullPage, type Client, type QueryDataSourceParameters } from "@notionhq/client";
+import { isFullPage, iterateAllDataSourceRows, type Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { notionForWorkspace } from "@/lib/notion/client";
 import type { BookmarksSource } from "@/lib/notion/database";
-import { pageToBookmark } from "@/lib/notion/mapping";
+import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
 import { findWorkspace, recordSyncDone, recordSyncProgress } from "@/lib/workspaces/queries";
 import { markTrashedInNotion, upsertFromNotion } from "./queries";
 import { resolveSource } from "./source";
@@ -13,22 +13,27 @@ const CURSOR_MARGIN_MS = 2 * 60_000;
 
 export type SyncResult = { upserted: number; trashed: number };
 
-type Filter = QueryDataSourceParameters["filter"];
+type Filter = FullDataSourceQueryFilter | undefined;
+type FullDataSourceQueryFilter = NonNullable<Parameters<typeof iterateAllDataSourceRows>[1]["filter"]>;
 
+const BATCH = 100;
+
+/**
+ * Every matching row in batches. A single Notion query stops at 10,000 rows; the SDK's helper
+ * re-queries by created_time windows past that, so a large workspace is never cut short (and a
+ * full pass never mistakes the rows it did not see for deleted ones).
+ */
 async function* pagesOf(notion: Client, source: BookmarksSource, filter: Filter, inTrash: boolean) {
-  let cursor: string | undefined;
-  do {
-    const response = await notion.dataSources.query({
-      data_source_id: source.dataSourceId,
-      filter,
-      in_trash: inTrash,
-      sorts: [{ timestamp: "last_edited_time", direction: "ascending" }],
-      page_size: 100,
-      start_cursor: cursor,
-    });
-    yield response.results.filter(isFullPage).map((page) => pageToBookmark(page, source.propertyMap));
-    cursor = response.has_more ? (response.next_cursor ?? undefined) : undefined;
-  } while (cursor);
+  let batch: NotionBookmark[] = [];
+  for await (const row of iterateAllDataSourceRows(notion, { data_source_id: source.dataSourceId, filter, in_trash: inTrash, page_size: 100 })) {
+    if (!isFullPage(row)) continue;
+    batch.push(pageToBookmark(row, source.propertyMap));
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 const running = new Map<string, Promise<SyncResult>>();

@@ -36,16 +36,28 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   const settings = { ...DEFAULTS, ...options };
   let running = true;
   let wake: (() => void) | undefined;
+  // A kick that arrives while the loop is busy is remembered, so the next sleep is skipped.
+  let kicked = false;
   let lastSyncCheck = 0;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
+      if (kicked || !running) {
+        kicked = false;
+        return resolve();
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
         clearTimeout(timer);
+        wake = undefined;
         resolve();
-      };
+      }
+      wake = done;
     });
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
 
   async function syncDueWorkspaces() {
     const now = Date.now();
@@ -62,6 +74,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   const loop = (async () => {
     while (running) {
       try {
+        kicked = false;
         const writes = await claimWrites(db, settings.concurrency, settings.leaseMs);
         await Promise.all(writes.map((write) => deliver(db, write, settings.retry)));
         await syncDueWorkspaces();
@@ -74,7 +87,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   })();
 
   return {
-    kick: () => wake?.(),
+    kick,
     stop: async () => {
       running = false;
       wake?.();

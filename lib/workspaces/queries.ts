@@ -124,8 +124,12 @@ export async function findWorkspace(db: Database, workspaceId: string): Promise<
   return row ?? null;
 }
 
+/** Written only when it changes: every view of a workspace calls this. */
 export async function rememberLastWorkspace(db: Database, userId: string, workspaceId: string): Promise<void> {
-  await db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ lastWorkspaceId: workspaceId })
+    .where(and(eq(users.id, userId), sql`${users.lastWorkspaceId} is distinct from ${workspaceId}`));
 }
 
 /** Where `/` sends a signed-in person: the workspace used last, else any connected one. */
