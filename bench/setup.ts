@@ -1,9 +1,9 @@
 // Shared set-up of the benchmarks: one Notion sandbox address for the whole run (lib/env reads its
 // configuration once per process, so every benchmark restarts the sandbox on the same port instead
 // of taking a new one), throw-away databases, a worker like the server's, and small statistics.
-import crypto from "node:crypto";
 import net from "node:net";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { openScratchDatabase, type ScratchDatabase } from "@/db/scratch";
 import type { Workspace } from "@/db/schema";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { serverWorker, type Worker } from "@/lib/bookmarks/worker";
@@ -50,7 +50,7 @@ export async function startBenchSandbox(): Promise<{ sandbox: RunningSandbox; ad
 // --- databases -----------------------------------------------------------------------------------
 
 export type Backend = "postgres" | "pglite";
-export type BenchDatabase = { handle: DatabaseHandle; backend: Backend; /** Postgres only */ url?: string; dispose(): Promise<void> };
+export type BenchDatabase = ScratchDatabase & { backend: Backend };
 
 const DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 let postgresProbe: Promise<string | null> | undefined;
@@ -82,30 +82,9 @@ export async function preferredBackend(): Promise<Backend> {
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on Postgres dropped afterwards. */
 export async function openBenchDatabase(backend: Backend): Promise<BenchDatabase> {
-  if (backend === "pglite") {
-    const handle = await openDatabase();
-    await handle.migrate();
-    return { handle, backend, dispose: () => handle.close() };
-  }
-  const adminUrl = await postgresAdminUrl();
-  if (!adminUrl) throw new Error("no Postgres to benchmark on");
-  const admin = await openDatabase({ url: adminUrl });
-  const name = `shelf_bench_${crypto.randomBytes(6).toString("hex")}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await handle.migrate();
-  return {
-    handle,
-    backend,
-    url: url.toString(),
-    dispose: async () => {
-      await handle.close().catch(() => {});
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
+  const adminUrl = backend === "postgres" ? ((await postgresAdminUrl()) ?? undefined) : undefined;
+  if (backend === "postgres" && !adminUrl) throw new Error("no Postgres to benchmark on");
+  return { ...(await openScratchDatabase(adminUrl, "shelf_bench")), backend };
 }
 
 // --- workspaces ----------------------------------------------------------------------------------

@@ -1,43 +1,13 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe } from "vitest";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
+import { openScratchDatabase, type ScratchDatabase } from "@/db/scratch";
 
-type Opened = { handle: DatabaseHandle; dispose: () => Promise<void>; /** real Postgres only */ url?: string };
-type Backend = { name: string; open: () => Promise<Opened> };
+type Backend = { name: string; open: () => Promise<ScratchDatabase> };
 
-const pglite: Backend = {
-  name: "pglite",
-  open: async () => {
-    const handle = await openDatabase();
-    await handle.migrate();
-    return { handle, dispose: () => handle.close() };
-  },
-};
+const pglite: Backend = { name: "pglite", open: () => openScratchDatabase() };
 
 /** A fresh database per test file on the real Postgres of TEST_DATABASE_URL, dropped afterwards. */
-function postgres(adminUrl: string): Backend {
-  return {
-    name: "postgres",
-    open: async () => {
-      const admin = await openDatabase({ url: adminUrl });
-      const name = `shelf_test_${crypto.randomBytes(6).toString("hex")}`;
-      await admin.query(`create database ${name}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const handle = await openDatabase({ url: url.toString() });
-      await handle.migrate();
-      return {
-        handle,
-        url: url.toString(),
-        dispose: async () => {
-          await handle.close();
-          await admin.query(`drop database if exists ${name} with (force)`);
-          await admin.close();
-        },
-      };
-    },
-  };
-}
+const postgres = (adminUrl: string): Backend => ({ name: "postgres", open: () => openScratchDatabase(adminUrl, "shelf_test") });
 
 export function testBackends(): Backend[] {
   const url = process.env.TEST_DATABASE_URL;
@@ -51,7 +21,7 @@ export function testBackends(): Backend[] {
 export function describeEachDatabase(title: string, body: (db: () => DatabaseHandle) => void): void {
   for (const backend of testBackends()) {
     describe(`${title} [${backend.name}]`, () => {
-      let opened: Opened | undefined;
+      let opened: ScratchDatabase | undefined;
       beforeAll(async () => {
         opened = await backend.open();
       });
