@@ -1,9 +1,24 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 import { SandboxAdmin, SEED_PEOPLE, SEED_WORKSPACES } from "../lib/notion-sandbox";
 import { E2E_SANDBOX_URL } from "./env";
 
 // The app keeps its database for the whole run, so specs never reset the sandbox (bot ids would change).
-export { expect, SEED_PEOPLE, SEED_WORKSPACES, test };
+export { expect, SEED_PEOPLE, SEED_WORKSPACES };
+
+/** Every test runs with the CSP enforced and fails on any violation the browser reports. */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "CSP violations reported in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 type PersonKey = keyof typeof SEED_PEOPLE;
 type WorkspaceKey = keyof typeof SEED_WORKSPACES;
