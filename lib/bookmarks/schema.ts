@@ -10,6 +10,10 @@ const QUERY_MAX = 200;
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 // Descriptions come from a textarea, so line breaks and tabs are legitimate there.
+// U+2028/U+2029 break lines like \n does.
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+/** Notion counts text length in UTF-16 code units (an emoji is two); zod's max counts code points. */
+const withinNotionLength = (max: number) => (text: string) => text.length <= max;
 const CONTROL_CHARACTERS_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const urlSchema = z
@@ -41,8 +45,8 @@ const urlSchema = z
 const titleSchema = z
   .string({ error: "Titles must be text" })
   .trim()
-  .max(NOTION_TEXT_MAX, "Titles can be at most 2,000 characters")
-  .refine((title) => !CONTROL_CHARACTERS.test(title), "Titles can't contain line breaks or control characters")
+  .refine(withinNotionLength(NOTION_TEXT_MAX), "Titles can be at most 2,000 characters")
+  .refine((title) => !CONTROL_CHARACTERS.test(title) && !LINE_SEPARATORS.test(title), "Titles can't contain line breaks or control characters")
   .optional();
 
 const descriptionSchema = z
@@ -52,7 +56,7 @@ const descriptionSchema = z
   .pipe(
     z
       .string()
-      .max(NOTION_TEXT_MAX, "Descriptions can be at most 2,000 characters")
+      .refine(withinNotionLength(NOTION_TEXT_MAX), "Descriptions can be at most 2,000 characters")
       .refine((text) => !CONTROL_CHARACTERS_EXCEPT_LINES.test(text), "Descriptions can't contain control characters"),
   )
   .optional()
@@ -62,7 +66,7 @@ const tagSchema = z
   .string({ error: "Tags must be text" })
   .trim()
   .min(1, "Tags can't be empty")
-  .max(TAG_MAX_LENGTH, "Tags can be at most 100 characters")
+  .refine(withinNotionLength(TAG_MAX_LENGTH), "Tags can be at most 100 characters")
   // Notion's select option names can't contain commas.
   .refine((tag) => !tag.includes(","), "Tags can't contain commas")
   .refine((tag) => !CONTROL_CHARACTERS.test(tag), "Tags can't contain control characters");
@@ -120,7 +124,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
  */
 export const listQuerySchema = z
   .object({
-    q: z.preprocess(first, z.string().trim().transform((q) => q.slice(0, QUERY_MAX))).catch(""),
+    q: z.preprocess(first, z.string().trim().transform(cutQuery)).catch(""),
     tags: z.preprocess(toTagList, z.array(z.string())).catch([]),
     sort: z.preprocess(first, z.enum(SORTS)).catch("newest"),
     cursor: z.preprocess(first, z.string().trim().min(1).optional()).catch(undefined),
@@ -128,6 +132,12 @@ export const listQuerySchema = z
   .catch({ q: "", tags: [], sort: "newest", cursor: undefined });
 
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+/** At most QUERY_MAX UTF-16 units, never half an emoji, and no whitespace the cut left at the end. */
+function cutQuery(q: string): string {
+  const cut = q.slice(0, QUERY_MAX);
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trim();
+}
 
 // Drops what can't be a tag instead of failing, like the rest of listQuerySchema.
 function toTagList(value: unknown): string[] {

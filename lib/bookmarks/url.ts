@@ -98,7 +98,8 @@ export function fallbackTitle(url: string): string {
   const parsed = parseHttpUrl(url);
   if (!parsed) return truncate(url.trim(), FALLBACK_TITLE_MAX);
   const path = safeDecode(parsed.pathname).replace(/\/+$/, "");
-  return truncate(withoutWww(parsed.host) + path, FALLBACK_TITLE_MAX);
+  // Trimmed: a decoded "%20" at the end would not survive the title's own trim.
+  return truncate(withoutWww(parsed.host) + path, FALLBACK_TITLE_MAX).trim();
 }
 
 function tryParse(input: string): URL | null {
@@ -115,7 +116,10 @@ function looksLikeHost(hostname: string): boolean {
 
 function withoutWww(host: string): string {
   // Keep "www.com": stripping would leave a bare top-level domain.
-  return /^www\.[^.]+\./i.test(host) ? host.slice(4) : host;
+  // Repeated, so normalizing twice gives what normalizing once did ("www.www.a.com").
+  let bare = host;
+  while (/^www\.[^.]+\./i.test(bare)) bare = bare.slice(4);
+  return bare;
 }
 
 function isTrackingParam(key: string): boolean {
@@ -127,7 +131,7 @@ function safeDecode(path: string): string {
   try {
     const decoded = decodeURIComponent(path);
     // An encoded control character (%00, %0A) would make the title invalid.
-    return CONTROL_CHARACTERS.test(decoded) ? path : decoded;
+    return CONTROL_CHARACTERS.test(decoded) || /[\u2028\u2029]/.test(decoded) ? path : decoded;
   } catch {
     return path;
   }
