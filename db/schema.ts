@@ -221,6 +221,20 @@ export const pendingWrites = pgTable(
   ],
 );
 
+/**
+ * Fixed-window counters for abuse limits (sign-in attempts, server actions), in Postgres so every
+ * instance counts against the same numbers.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;

@@ -35,6 +35,9 @@ async function main() {
       E2E_DATA_DIR: dataDir,
       // Views sync in the background after 3 s, so rows the tests add "in Notion" show up quickly.
       SYNC_MAX_AGE_SECONDS: "3",
+      // The whole run signs in from 127.0.0.1; e2e/limits.spec.ts hammers from other addresses.
+      RATE_LIMIT_SIGN_INS: "100",
+      RATE_LIMIT_ACTIONS: "60",
     },
   });
   const shutdown = async () => {

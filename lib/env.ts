@@ -31,6 +31,8 @@ const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"], "must be on or off").default("on"),
   OUTBOX_LEASE_SECONDS: z.coerce.number("must be a number of seconds").positive().default(90),
   NOTION_WEBHOOK_SECRET: optionalText,
+  RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
+  RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
 });
 
 export type Env = {
@@ -54,6 +56,8 @@ export type Env = {
   outboxLeaseMs: number;
   /** The verification token of the Notion webhook subscription, when webhooks are set up. */
   webhookSecret: string | undefined;
+  /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
+  rateLimits: { signIns: number; actions: number };
 };
 
 export class ConfigError extends Error {
@@ -145,6 +149,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxWorker: raw.OUTBOX_WORKER === "on",
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
+    rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
   };
 }
 

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "database_gone"
   | "busy"
   | "unavailable"
+  | "rate_limited"
   | "failed";
 
 /**

@@ -5,29 +5,37 @@ import type { Workspace } from "@/db/schema";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { fieldErrors } from "@/lib/validation";
 import { UserFacingError, type ErrorCode } from "@/lib/errors";
+import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { findUserWorkspace } from "@/lib/workspaces/queries";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: ErrorCode; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; code: ErrorCode; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
 
 type UserContext<I> = { user: SessionUser; input: I; db: Database };
 type WorkspaceContext<I> = UserContext<I> & { workspace: Workspace };
 
 /**
- * The one way to write a server action: it requires a session, parses the input with its zod
- * schema, and answers a plain result instead of throwing at the client.
+ * The one way to write a server action: it requires a session, counts against the person's
+ * action limit, parses the input with its zod schema, and answers a plain result instead of
+ * throwing at the client.
  */
 export function userAction<S extends z.ZodType, T>(schema: S, run: (ctx: UserContext<z.output<S>>) => Promise<T>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const user = await currentUser();
     if (!user) return { ok: false, error: "Your session ended. Sign in again to continue.", code: "unauthenticated" };
+    const db = await getDb();
+    const limited = await hit(db, LIMITS.action(), user.id);
+    if (!limited.allowed) {
+      const { retryAfterSeconds } = limited;
+      return { ok: false, error: slowDownMessage(retryAfterSeconds), code: "rate_limited", retryAfterSeconds };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, error: "Please check the highlighted fields.", code: "invalid", fieldErrors: fieldErrors(parsed.error) };
     }
     try {
-      return { ok: true, data: await run({ user, input: parsed.data, db: await getDb() }) };
+      return { ok: true, data: await run({ user, input: parsed.data, db }) };
     } catch (error) {
       return describeFailure(error);
     }

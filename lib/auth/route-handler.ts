@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { authOptions } from "./options";
 import { withSignInErrorContext, type SignInError } from "./sign-in-errors";
 
@@ -17,6 +19,10 @@ export async function handleAuthRequest(request: NextRequest, context: RouteCont
   if (isCallback && request.nextUrl.searchParams.get("error") === "access_denied") {
     return redirectToSignIn("AccessDenied");
   }
+  if (request.method === "POST" && nextauth[0] === "signin") {
+    const limited = await hit(await getDb(), LIMITS.signIn(), clientAddress(request));
+    if (!limited.allowed) return tooManySignIns(limited.retryAfterSeconds);
+  }
   const options = await authOptions();
   const { result, error } = await withSignInErrorContext(
     () => NextAuth(request as never, context as never, options) as Promise<Response>,
@@ -29,6 +35,19 @@ export async function handleAuthRequest(request: NextRequest, context: RouteCont
     return response;
   }
   return result;
+}
+
+/** next-auth's client follows `url` from the answer, so the person lands on /signin with the reason. */
+function tooManySignIns(retryAfterSeconds: number): Response {
+  return Response.json(
+    { url: new URL(`/signin?error=TooManyAttempts`, env().nextAuthUrl).toString(), message: slowDownMessage(retryAfterSeconds) },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
+  );
+}
+
+/** The client's address as the proxy in front of Shelf (or Next itself) reports it. */
+function clientAddress(request: NextRequest): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
 }
 
 function redirectToSignIn(error: SignInError): Response {

@@ -18,6 +18,7 @@ export const SIGN_IN_ERRORS = {
     "That Notion account already belongs to another Shelf user. Sign out first, then sign in with that Notion account.",
   WorkspaceNotSaved: "Notion signed you in, but Shelf could not save the workspace. Nothing was half-connected; please try again.",
   SessionRequired: "Please sign in to continue.",
+  TooManyAttempts: "Too many sign-in attempts from your network. Please wait a few minutes and try again.",
   Unknown: "Sign-in didn't work. Please try again.",
 } as const;
 

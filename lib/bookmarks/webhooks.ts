@@ -22,8 +22,10 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
   }
   if (typeof delivery.verification_token === "string") {
     // Notion shows no token in its UI: the developer reads it here and pastes it back into Notion,
-    // then sets it as NOTION_WEBHOOK_SECRET.
-    console.warn(`Notion webhook verification token received; set NOTION_WEBHOOK_SECRET=${delivery.verification_token}`);
+    // then sets it as NOTION_WEBHOOK_SECRET. Anyone can post here, so only a token-shaped value is echoed.
+    const token = delivery.verification_token;
+    if (!/^secret_[A-Za-z0-9_-]{1,200}$/.test(token)) return { status: 400, body: { error: "Not a verification token." } };
+    console.warn(`Notion webhook verification token received; set NOTION_WEBHOOK_SECRET=${token}`);
     return { status: 200, body: { ok: true } };
   }
   const secret = env().webhookSecret;

@@ -1,0 +1,43 @@
+import { expect, signIn, test } from "./fixtures";
+
+// e2e/serve.ts sets RATE_LIMIT_SIGN_INS=100 (per address, 10 min) and RATE_LIMIT_ACTIONS=60 (per person, minute).
+const SIGN_IN_LIMIT = 100;
+const ACTION_LIMIT = 60;
+
+test("hammering sign-in from one address gets 429 with Retry-After and a message; other addresses are unaffected", async ({ page }) => {
+  // Extra page headers do not reach page.request, so the address is set on both.
+  const address = { "x-forwarded-for": "203.0.113.7" };
+  await page.setExtraHTTPHeaders(address);
+  let last: Awaited<ReturnType<typeof page.request.post>> | undefined;
+  for (let i = 0; i <= SIGN_IN_LIMIT; i++) {
+    last = await page.request.post("/api/auth/signin/notion", { headers: address, form: { json: "true" }, maxRedirects: 0 });
+  }
+  expect(last!.status()).toBe(429);
+  expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(((await last!.json()) as { message: string }).message).toMatch(/faster than Shelf allows/);
+
+  // The person at that address, pressing the button, reads why.
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Notion" }).click();
+  await page.waitForURL("**/signin?error=TooManyAttempts");
+  await expect(page.getByTestId("signin-error")).toContainText("Too many sign-in attempts");
+
+  await page.setExtraHTTPHeaders({});
+  await signIn(page, "grace", "labs");
+});
+
+test("hammering a server action past the person's limit gets a slow-down answer", async ({ page }) => {
+  await signIn(page, "grace", "labs");
+  const action = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByRole("button", { name: "Refresh from Notion" }).click();
+  const request = await action;
+  const replay = () =>
+    page.request.post(request.url(), {
+      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"] ?? "text/plain" },
+      data: request.postData() ?? "",
+    });
+  let body = "";
+  for (let i = 0; i <= ACTION_LIMIT && !body.includes("rate_limited"); i++) body = await (await replay()).text();
+  expect(body).toContain("rate_limited");
+  expect(body).toMatch(/faster than Shelf allows\. Please wait \d+ seconds/);
+});
