@@ -3,63 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PropertyMap } from "@/db/schema";
 import { bookmarkInputSchema, type BookmarkInput } from "@/lib/bookmarks/schema";
-import { bookmarkToProperties, pageToBookmark, type PageProperties } from "./mapping";
+import { pageFromProperties } from "@/test/notion-pages";
+import { bookmarkToProperties, pageToBookmark } from "./mapping";
 
-// Property-based tests of the page <-> bookmark mapping. Example tests live in mapping.test.ts,
-// whose fake-page helpers aren't exported, so a small local copy is below.
+// Property-based tests of the page <-> bookmark mapping; example tests live in mapping.test.ts.
 const RUNS = { numRuns: 300 };
 
-type PropertyValue = PageObjectResponse["properties"][string];
-type RichTextRequest = Extract<PageProperties[string], { title: unknown }>["title"][number];
-
-function richText(content: string) {
-  return {
-    type: "text" as const,
-    text: { content, link: null },
-    annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" as const },
-    plain_text: content,
-    href: null,
-  };
-}
-
-/** What Notion gives back for a property written with `value`. */
-function toResponseValue(id: string, value: PageProperties[string]): PropertyValue {
-  const texts = (items: RichTextRequest[]) => items.map((item) => richText("text" in item ? item.text.content : ""));
-  if ("title" in value) return { id, type: "title", title: texts(value.title) };
-  if ("rich_text" in value) return { id, type: "rich_text", rich_text: texts(value.rich_text) };
-  if ("url" in value) return { id, type: "url", url: value.url };
-  if ("multi_select" in value) {
-    const names = value.multi_select.map((option) => ("name" in option && option.name !== undefined ? option.name : ""));
-    return { id, type: "multi_select", multi_select: names.map((name, i) => ({ id: `opt${i}`, name, color: "default" })) };
-  }
-  throw new Error(`The test helper doesn't handle ${JSON.stringify(value)}`);
-}
-
-/** The page Notion would hold after pages.create with `properties`. */
-function fakePage(properties: PageProperties): PageObjectResponse {
-  // Object.fromEntries defines own keys, so a property named "__proto__" stays a property, as in Notion's JSON.
-  const values: Record<string, PropertyValue> = Object.fromEntries(
-    Object.entries(properties).map(([name, value]) => [name, toResponseValue(`id-${name}`, value)]),
-  );
-  return {
-    object: "page",
-    id: "be633bf1-dfa0-436d-b259-571129a590e5",
-    created_time: "2026-01-02T03:04:00.000Z",
-    last_edited_time: "2026-01-05T06:07:00.000Z",
-    in_trash: false,
-    archived: false,
-    is_archived: false,
-    is_locked: false,
-    url: "https://www.notion.so/be633bf1dfa0436db259571129a590e5",
-    public_url: null,
-    parent: { type: "data_source_id", data_source_id: "ds-1", database_id: "db-1" },
-    properties: values,
-    icon: null,
-    cover: null,
-    created_by: { object: "user", id: "user-1" },
-    last_edited_by: { object: "user", id: "user-1" },
-  };
-}
 
 // Inputs built inside the schema's constraints, then parsed, so every value is a real BookmarkInput.
 const noControl = (text: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(text);
@@ -104,7 +53,7 @@ describe("bookmarkToProperties -> Notion -> pageToBookmark (properties)", () => 
         const properties = bookmarkToProperties(input, map);
         expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
 
-        const bookmark = pageToBookmark(fakePage(properties), map);
+        const bookmark = pageToBookmark(pageFromProperties(properties), map);
         expect(bookmark.title).toBe(input.title);
         expect(bookmark.url).toBe(input.url);
         expect(bookmark.description).toBe(map.description === null ? "" : input.description);
@@ -127,7 +76,7 @@ describe("bookmarkToProperties -> Notion -> pageToBookmark (properties)", () => 
   it("reads a page without any of the mapped properties as empty instead of inherited values", () => {
     fc.assert(
       fc.property(propertyMap, (map) => {
-        const page = { ...fakePage({}), properties: JSON.parse("{}") as PageObjectResponse["properties"] };
+        const page = { ...pageFromProperties({}), properties: JSON.parse("{}") as PageObjectResponse["properties"] };
         expect(pageToBookmark(page, map)).toMatchObject({ title: "", url: "", description: "", tags: [] });
       }),
       RUNS,
