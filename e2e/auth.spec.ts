@@ -36,6 +36,9 @@ test("connecting a second workspace keeps one user; the switcher moves between t
   await expect(page.getByTestId("active-workspace-name")).toHaveText(SEED_WORKSPACES.notebook.name);
 
   // A fresh browser, signing in through the second workspace: the same Shelf user, both workspaces.
+  // The first tab leaves the dashboard first: its background refreshes would mark Notebook as the
+  // workspace used last, racing the new sign-in's redirect.
+  await page.goto("about:blank");
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   expect(await signIn(other, "ada", "engines")).toBe(adaEngines);
