@@ -235,9 +235,12 @@ test("keyboard shortcuts reach every action", async ({ page }) => {
   const rows = page.locator("li[data-bookmark-id]");
   await expect(rows).toHaveCount(50);
 
-  await blur(page);
-  await page.keyboard.press("n");
-  await expect(newForm(page).getByLabel("URL")).toBeFocused();
+  // Shortcuts listen once the page has hydrated, which a loaded machine may still be doing.
+  await expect(async () => {
+    await blur(page);
+    await page.keyboard.press("n");
+    await expect(newForm(page).getByLabel("URL")).toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await blur(page);
   await page.keyboard.press("/");
   await expect(page.getByRole("searchbox", { name: "Search bookmarks" })).toBeFocused();

@@ -51,7 +51,8 @@ export async function consent(
 
 /** Landing → "Sign in with Notion" → consent → the workspace screen; returns its Shelf workspace id. */
 export async function signIn(page: Page, person: PersonKey, workspace: WorkspaceKey, access?: "template" | { pages: string[] }) {
-  await page.goto("/signin");
+  // The button acts only once React has hydrated the page; networkidle waits for that on a busy machine.
+  await page.goto("/signin", { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "Sign in with Notion" }).click();
   await consent(page, { person, workspace, access });
   await page.waitForURL(/\/w\/[^/]+/);
