@@ -5,15 +5,12 @@ import { findBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkInputSchema } from "@/lib/bookmarks/schema";
 import { createBookmark } from "@/lib/bookmarks/service";
 import {
+  emptyBenchWorkspace,
   log,
-  mirroredWorkspace,
   NOTION_LATENCY_MS,
-  openBenchDatabase,
   percentile,
-  preferredBackend,
   round,
   sleep,
-  startBenchSandbox,
   startServerWorker,
   withCleanup,
   type Result,
@@ -26,12 +23,7 @@ const DELIVERY_TIMEOUT_MS = 15_000;
 
 export async function benchSaves(): Promise<Result[]> {
   return withCleanup(async (defer) => {
-    const { sandbox, admin } = await startBenchSandbox();
-    defer(() => sandbox.stop());
-    const bench = await openBenchDatabase(await preferredBackend());
-    defer(() => bench.dispose());
-    const db = bench.handle.db;
-    const workspace = await mirroredWorkspace(bench, admin, { person: "ada", workspace: "notebook" }, 0);
+    const { admin, bench, db, workspace } = await emptyBenchWorkspace(defer);
     await admin.setLatency({ fixedMs: NOTION_LATENCY_MS });
     const { stop } = startServerWorker(bench);
     defer(stop);

@@ -171,3 +171,16 @@ export async function withCleanup<T>(fn: (defer: (cleanup: () => Promise<unknown
 export function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
+
+/**
+ * The common start of the write benchmarks: a sandbox, a fresh database on the preferred backend
+ * and Ada's Notebook connected with an empty mirrored Bookmarks database, all cleaned up by `defer`.
+ */
+export async function emptyBenchWorkspace(defer: (cleanup: () => Promise<unknown> | void) => void) {
+  const { sandbox, admin } = await startBenchSandbox();
+  defer(() => sandbox.stop());
+  const bench = await openBenchDatabase(await preferredBackend());
+  defer(() => bench.dispose());
+  const workspace = await mirroredWorkspace(bench, admin, { person: "ada", workspace: "notebook" }, 0);
+  return { admin, bench, db: bench.handle.db, workspace };
+}

@@ -9,14 +9,11 @@ import { bookmarkInputSchema } from "@/lib/bookmarks/schema";
 import { createBookmark } from "@/lib/bookmarks/service";
 import { drainOutbox } from "@/test/sandbox-workspace";
 import {
+  emptyBenchWorkspace,
   log,
-  mirroredWorkspace,
-  openBenchDatabase,
-  preferredBackend,
   round,
   SANDBOX_RATE_LIMIT,
   SHELF_REQUESTS_PER_SECOND,
-  startBenchSandbox,
   startServerWorker,
   withCleanup,
   type Result,
@@ -30,12 +27,7 @@ const key = (title: string, url: string) => `${title}\n${url}`;
 
 export async function benchSustainedWrites(): Promise<Result[]> {
   return withCleanup(async (defer) => {
-    const { sandbox, admin } = await startBenchSandbox();
-    defer(() => sandbox.stop());
-    const bench = await openBenchDatabase(await preferredBackend());
-    defer(() => bench.dispose());
-    const db = bench.handle.db;
-    const workspace = await mirroredWorkspace(bench, admin, { person: "ada", workspace: "notebook" }, 0);
+    const { admin, bench, db, workspace } = await emptyBenchWorkspace(defer);
     await admin.setRateLimit(SANDBOX_RATE_LIMIT);
     await admin.setLatency({ fixedMs: SCALED_LATENCY_MS });
     await admin.clearRequests();
