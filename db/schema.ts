@@ -235,7 +235,127 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
 );
 
+export const auditEventKind = pgEnum("audit_event_kind", [
+  "sign_in",
+  "workspace_connected",
+  "workspace_reconnected",
+  "workspace_disconnected",
+  "token_refresh_failed",
+  "signed_out_everywhere",
+  "import_started",
+]);
+
+/**
+ * Security events of a person, shown to them in settings. Client info is coarse on purpose (an
+ * address prefix and "Chrome on macOS"), enough to spot a stranger without keeping a fingerprint.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "set null" }),
+    kind: auditEventKind("kind").notNull(),
+    /** Small, non-secret facts for the screen, e.g. the workspace name or an import's file name. */
+    detail: jsonb("detail").$type<Record<string, string | number>>(),
+    ipPrefix: text("ip_prefix"),
+    client: text("client"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_user_idx").on(t.userId, t.createdAt, t.id)],
+);
+
+export const importJobStatus = pgEnum("import_job_status", [
+  "preview",
+  "running",
+  "paused",
+  "cancelled",
+  "completed",
+]);
+
+/**
+ * One uploaded bookmark file. The file is parsed once, into import_items, at upload; the preview
+ * and the job read those rows, so nothing is uploaded twice and a restart loses nothing.
+ */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: importJobStatus("status").notNull().default("preview"),
+    /** "netscape" | "csv" | "json" */
+    format: text("format").notNull(),
+    fileName: text("file_name").notNull(),
+    /** Choices made at upload, e.g. { folderTags: true }. */
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    /** A runner's lease, as in pending_writes: a process that dies lets it lapse and another resumes. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("import_jobs_workspace_idx").on(t.workspaceId, t.createdAt),
+    index("import_jobs_active_idx").on(t.status).where(sql`${t.status} = 'running'`),
+  ],
+);
+
+export const importItemStatus = pgEnum("import_item_status", [
+  "new",
+  "existing",
+  "duplicate",
+  "invalid",
+  "queued",
+  "done",
+  "failed",
+]);
+
+/** One row of an uploaded file, with what the preview decided about it and how delivery went. */
+export const importItems = pgTable(
+  "import_items",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    /** Order in the file (0-based), and where it was, for the report of failed rows. */
+    position: integer("position").notNull(),
+    line: integer("line"),
+    status: importItemStatus("status").notNull(),
+    /** Why a row is invalid, or why its delivery failed. */
+    reason: text("reason"),
+    title: text("title").notNull().default(""),
+    url: text("url").notNull(),
+    normalizedUrl: text("normalized_url"),
+    description: text("description").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** ADD_DATE or the file's created time, when it had one. */
+    addedAt: timestamp("added_at", { withTimezone: true, mode: "date" }),
+    /** The mirror row created for it, once handed to the outbox. */
+    bookmarkId: text("bookmark_id").references(() => bookmarks.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("import_items_position_idx").on(t.jobId, t.position),
+    index("import_items_status_idx").on(t.jobId, t.status, t.position),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
 export type PendingWrite = typeof pendingWrites.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ImportJob = typeof importJobs.$inferSelect;
+export type ImportItem = typeof importItems.$inferSelect;

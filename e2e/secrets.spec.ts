@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { E2E_APP_URL } from "./env";
 import { expect, signIn, test } from "./fixtures";
 
 // Every sandbox token starts with one of these, so a leak shows without knowing the values.
@@ -8,7 +9,7 @@ const TOKEN_PATTERN = /\b(ntn|nrt)_sbx_[A-Za-z0-9_-]+/;
 test("no Notion token reaches the browser: served HTML, RSC payloads, cookies or the client bundle", async ({ page }) => {
   const bodies: string[] = [];
   page.on("response", async (response) => {
-    if (response.url().startsWith("http://127.0.0.1:3100")) bodies.push(await response.text().catch(() => ""));
+    if (response.url().startsWith(E2E_APP_URL)) bodies.push(await response.text().catch(() => ""));
   });
   const workspaceId = await signIn(page, "ada", "notebook");
   for (const screen of [`/w/${workspaceId}`, `/w/${workspaceId}/settings`, "/signin"]) {
