@@ -119,6 +119,14 @@ export class SandboxAdmin {
     await this.call("POST", "/tokens/revoke", typeof token === "string" ? { token } : token);
   }
 
+  /**
+   * An internal integration in a workspace with these pages shared with it, as a maintainer makes
+   * one in Notion's settings: its token works on /v1 like a connection's access token.
+   */
+  addInternalIntegration(options: { workspace_id: string; page_ids: string[]; name?: string }): Promise<{ token: string; bot_id: string; client_id: string }> {
+    return this.call("POST", "/integrations", options);
+  }
+
   /** Changes an OAuth client's secret, e.g. to see how the app reports a wrong one. */
   async setClientSecret(clientId: string, clientSecret: string): Promise<void> {
     await this.call("POST", `/oauth/clients/${encodeURIComponent(clientId)}/secret`, { client_secret: clientSecret });

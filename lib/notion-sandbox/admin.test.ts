@@ -98,6 +98,17 @@ describe("admin API", () => {
     await expect(t.admin.revokeToken(bot)).rejects.toThrow(/404/);
   });
 
+  it("makes an internal integration whose token sees only the pages shared with it", async () => {
+    const made = await t.admin.addInternalIntegration({ workspace_id: SEED_WORKSPACES.notebook.id, page_ids: [SEED_CONTENT.notebook.researchPageId], name: "Contract" });
+    expect(made).toMatchObject({ token: expect.stringMatching(/^ntn_sbx_/), bot_id: expect.any(String), client_id: expect.stringMatching(/^internal-/) });
+    const notion = t.client(made.token);
+    await expect(notion.users.me({})).resolves.toMatchObject({ id: made.bot_id, type: "bot", name: "Contract" });
+    await expect(notion.dataSources.query({ data_source_id: readingList, page_size: 1 })).resolves.toMatchObject({ object: "list" });
+    await expect(notion.pages.retrieve({ page_id: SEED_CONTENT.notebook.gettingStartedPageId })).rejects.toMatchObject({ code: "object_not_found" });
+    expect((await t.admin.state()).bots).toEqual([expect.objectContaining({ bot_id: made.bot_id, client_id: made.client_id, live_tokens: 1 })]);
+    await expect(t.admin.addInternalIntegration({ workspace_id: SEED_WORKSPACES.notebook.id, page_ids: [SEED_CONTENT.engines.wikiPageId] })).rejects.toThrow(/400.*not a page or database in Ada's Notebook/);
+  });
+
   it("changes an OAuth client's secret", async () => {
     await t.admin.setClientSecret(SANDBOX_CLIENT_ID, "rotated");
     expect((await t.admin.state()).oauth_clients[0]?.client_secret).toBe("rotated");

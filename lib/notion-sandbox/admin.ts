@@ -8,6 +8,7 @@ import type http from "node:http";
 import { createPage, touch, type Change } from "./content";
 import { NotionError } from "./errors";
 import type { FaultRule } from "./faults";
+import { createInternalIntegration, IntegrationError } from "./internal-integration";
 import { AuthorizeError, approve, type ApprovalRequest } from "./oauth";
 import { PAGE_TITLE_SCHEMA, parsePropertyValues } from "./properties";
 import { databaseResponse, dataSourceResponse, pageResponse, schemaOf, type ResponseContext } from "./responses";
@@ -123,6 +124,13 @@ function approveConnection(runtime: SandboxRuntime, { body }: AdminRequest) {
     page_ids: Array.isArray(body.page_ids) ? body.page_ids.map((id) => expectId(id, "page_ids")) : [],
   };
   return { redirect_url: approve(runtime.store, request, runtime.now()) };
+}
+
+function addInternalIntegration(runtime: SandboxRuntime, { body }: AdminRequest) {
+  const pageIds = Array.isArray(body.page_ids) ? body.page_ids.map((id) => expectId(id, "page_ids")) : [];
+  const name = typeof body.name === "string" && body.name !== "" ? body.name : "Internal integration";
+  const made = createInternalIntegration(runtime.store, { workspaceId: requireString(body, "workspace_id"), pageIds, name }, runtime.now());
+  return { token: made.token, bot_id: made.botId, client_id: made.clientId };
 }
 
 function setCapabilities(runtime: SandboxRuntime, { body }: AdminRequest) {
@@ -303,6 +311,7 @@ const ADMIN_ROUTES: readonly Route<AdminHandler>[] = [
   }),
   route("POST", "/__sandbox/oauth/approve", approveConnection),
   route("POST", "/__sandbox/oauth/capabilities", setCapabilities),
+  route("POST", "/__sandbox/integrations", addInternalIntegration),
   route("POST", "/__sandbox/oauth/clients/:client_id/secret", setClientSecret),
   route("POST", "/__sandbox/clock/advance", (runtime, { body }) => {
     runtime.advanceClock(typeof body.ms === "number" ? body.ms : 0);
@@ -361,7 +370,7 @@ export async function handleAdmin(runtime: SandboxRuntime, method: string, url: 
     send(res, 200, result);
   } catch (error) {
     if (error instanceof AdminError) return send(res, error.status, { error: error.message });
-    if (error instanceof AuthorizeError || error instanceof NotionError || error instanceof SyntaxError) {
+    if (error instanceof AuthorizeError || error instanceof IntegrationError || error instanceof NotionError || error instanceof SyntaxError) {
       return send(res, 400, { error: error.message });
     }
     throw error;
