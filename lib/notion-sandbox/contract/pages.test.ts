@@ -41,7 +41,7 @@ describe("pages", () => {
     expect(page.properties.URL).toMatchObject({ type: "url", url: "https://example.com/s" });
     expect(page.properties.Description).toMatchObject({ type: "rich_text", rich_text: [{ plain_text: "About Sandbox" }] });
     expect(page.properties.Tags).toMatchObject({ type: "multi_select", multi_select: [{ name: "dev", color: expect.any(String) }] });
-    // Notion rounds times to the minute; Shelf's sync cursor allows for that.
+    // Minute precision: "Times" under Differences from Notion in ../README.md.
     expect(page.properties.Created).toMatchObject({ type: "created_time", created_time: expect.stringMatching(/:00\.000Z$/) });
 
     const updated = (await notion.pages.update({

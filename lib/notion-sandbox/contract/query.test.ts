@@ -27,7 +27,7 @@ const TRASHED = "Thrown away";
 
 let dataSourceId: string;
 let trashedId: string;
-/** A little before the rows were made: created_time and last_edited_time are rounded to the minute. */
+/** A little before the rows were made (minute precision: "Times" under Differences from Notion). */
 const since = new Date(Date.now() - 2 * 60_000).toISOString();
 const dayBefore = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
 
@@ -75,6 +75,7 @@ describe("data source query", () => {
     expect(new Set(ids).size).toBe(ROWS.length);
   });
 
+  // The sync's trash pass relies on this: "Query `in_trash: true`" under Differences from Notion.
   it("leaves trashed rows out unless in_trash is true, and then returns only those", async () => {
     expect((await query()).map((r) => r.id)).not.toContain(trashedId);
     const inTrash = await query(undefined, undefined, true);

@@ -15,7 +15,6 @@ import { rawRequest, type RawInit, type RawResponse } from "./wire";
 type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
 
 export interface Target {
-  live: boolean;
   /** A page shared with the integration, under which the suite creates what it needs. */
   parentPageId: string;
   notion: Client;
@@ -70,7 +69,6 @@ export async function openTarget(env: Readonly<Record<string, string | undefined
   const stamp = new Date().toISOString();
 
   return {
-    live,
     parentPageId: settings.pageId,
     notion,
     client,
