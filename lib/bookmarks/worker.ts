@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { log, withLogContext } from "@/lib/log";
 import { workspacesDueForSync } from "@/lib/workspaces/queries";
 import { DEFAULT_RETRY, deliver, type RetryPolicy } from "./delivery";
 import { claimWrites } from "./queries";
@@ -71,7 +72,8 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     }
   }
 
-  const loop = (async () => {
+  // Everything the worker logs, including the syncs it starts, says it came from the outbox.
+  const loop = withLogContext({ component: "outbox" }, async () => {
     while (running) {
       try {
         kicked = false;
@@ -80,11 +82,11 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
         await syncDueWorkspaces();
         if (writes.length === 0) await sleep(settings.pollMs);
       } catch (error) {
-        console.error("Outbox worker:", error instanceof Error ? error.message : error);
+        log.error({ err: error }, "outbox worker failed");
         await sleep(settings.pollMs * 4);
       }
     }
-  })();
+  });
 
   return {
     kick,
