@@ -73,7 +73,7 @@ export async function authOptions(): Promise<AuthOptions> {
         log.error({ nextAuthCode: code, error: message }, "next-auth error");
       },
       warn: (code) => log.warn({ nextAuthCode: code }, "next-auth warning"),
-      debug: (code) => log.debug({ nextAuthCode: code }, "next-auth debug"),
+      debug: () => {},
     },
   };
   return options;
