@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { log, reveal } from "@/lib/log";
 import { activeWorkspacesOfNotionWorkspace } from "@/lib/workspaces/queries";
-import { syncWorkspace } from "./sync";
+import { syncInBackground } from "./sync";
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };
 
@@ -42,6 +42,6 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
   const workspaces = (await activeWorkspacesOfNotionWorkspace(db, delivery.workspace_id)).filter(
     (w) => !bots || bots.includes(w.botId),
   );
-  for (const workspace of workspaces) void syncWorkspace(db, workspace).catch(() => {});
+  for (const workspace of workspaces) syncInBackground(db, workspace);
   return { status: 200, body: { ok: true, synced: workspaces.length } };
 }

@@ -4,7 +4,7 @@ import { log, withLogContext } from "@/lib/log";
 import { workspacesDueForSync } from "@/lib/workspaces/queries";
 import { DEFAULT_RETRY, deliver, type RetryPolicy } from "./delivery";
 import { claimWrites } from "./queries";
-import { syncWorkspace } from "./sync";
+import { syncInBackground } from "./sync";
 
 export type WorkerOptions = {
   /** Writes delivered at once by this instance (the per-workspace rate limit still applies). */
@@ -68,7 +68,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     for (const workspace of due) {
       const full = !workspace.lastFullSyncAt || workspace.lastFullSyncAt.getTime() < now - settings.fullSyncMs;
       // A failing workspace must not stop the others; its screens report the problem.
-      void syncWorkspace(db, workspace, { full }).catch(() => {});
+      syncInBackground(db, workspace, { full });
     }
   }
 
