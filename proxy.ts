@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/security/request-id";
 
-// Every page and route gets the security headers; the nonce must be fresh per request.
+// Every page and route gets the security headers (the nonce must be fresh per request) and a
+// request id, which the server's log lines carry (lib/log.ts) and the response names.
 export function proxy(request: NextRequest) {
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const nonce = createNonce();
   const headers = securityHeaders(nonce, {
     development: process.env.NODE_ENV === "development",
@@ -10,9 +13,11 @@ export function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

@@ -8,6 +8,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
     testTimeout: 30_000,
+    // The server logs every Notion call; tests that look at lines use a logger of their own.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     hookTimeout: 60_000,
     // server-only throws outside React Server Components; tests import server modules directly.
     server: { deps: { inline: ["server-only"] } },

@@ -4,13 +4,18 @@ import { openDatabase, type DatabaseHandle } from "./client";
 export type ScratchDatabase = { handle: DatabaseHandle; dispose: () => Promise<void>; /** real Postgres only */ url?: string };
 
 /**
- * A fresh, migrated database for tests and benchmarks: in-memory PGlite, or (given the URL of a
- * Postgres that may create databases) a new database there, dropped on dispose.
+ * A fresh, migrated (unless asked not to) database for tests and benchmarks: in-memory PGlite, or
+ * (given the URL of a Postgres that may create databases) a new database there, dropped on dispose.
  */
-export async function openScratchDatabase(postgresAdminUrl?: string, prefix = "shelf_scratch"): Promise<ScratchDatabase> {
+export async function openScratchDatabase(
+  postgresAdminUrl?: string,
+  prefix = "shelf_scratch",
+  options: { migrate?: boolean } = {},
+): Promise<ScratchDatabase> {
+  const migrate = options.migrate ?? true;
   if (!postgresAdminUrl) {
     const handle = await openDatabase();
-    await handle.migrate();
+    if (migrate) await handle.migrate();
     return { handle, dispose: () => handle.close() };
   }
   const admin = await openDatabase({ url: postgresAdminUrl });
@@ -19,7 +24,7 @@ export async function openScratchDatabase(postgresAdminUrl?: string, prefix = "s
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await handle.migrate();
+  if (migrate) await handle.migrate();
   return {
     handle,
     url: url.toString(),

@@ -26,6 +26,20 @@ test("every kind of page and route sends the security headers, with a fresh nonc
   expect(nonces.size).toBe(5);
 });
 
+test("every response names its request id: a safe incoming one is kept, anything else is replaced", async ({ request }) => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  for (const path of ["/", "/api/health"]) {
+    const fresh = await request.get(path);
+    expect(fresh.headers()["x-request-id"], path).toMatch(uuid);
+    const kept = await request.get(path, { headers: { "x-request-id": "edge-7f3a9c2e_01" } });
+    expect(kept.headers()["x-request-id"], path).toBe("edge-7f3a9c2e_01");
+  }
+  for (const unsafe of ["short", "with space 123", "a".repeat(65), 'quote"d-123456', "k=v;k2=v2-1234"]) {
+    const replaced = await request.get("/", { headers: { "x-request-id": unsafe } });
+    expect(replaced.headers()["x-request-id"], unsafe).toMatch(uuid);
+  }
+});
+
 test("session cookies are HttpOnly and SameSite=Lax", async ({ page }) => {
   await signIn(page, "grace", "labs");
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));

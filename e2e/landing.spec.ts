@@ -34,8 +34,23 @@ test("an unknown page answers 404 with a way back", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 
-test("/api/health answers 200 with a database query served by next start", async ({ request }) => {
-  const response = await request.get("/api/health");
+test("/api/health and /api/health/ready answer 200 once the database is migrated, with the outbox backlog", async ({ request }) => {
+  for (const path of ["/api/health", "/api/health/ready"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["cache-control"], path).toBe("no-store");
+    expect(await response.json(), path).toEqual({
+      ok: true,
+      database: "ok",
+      pendingMigrations: [],
+      outbox: { pending: expect.any(Number), parked: expect.any(Number) },
+      reasons: [],
+    });
+  }
+});
+
+test("/api/health/live answers 200 without asking anything of the database", async ({ request }) => {
+  const response = await request.get("/api/health/live");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ ok: true, database: "ok" });
+  expect(await response.json()).toEqual({ ok: true });
 });

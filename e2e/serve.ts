@@ -1,12 +1,24 @@
 // Playwright's web server: the Notion sandbox plus the production build of Shelf (next build +
 // next start) on a throw-away embedded database, wired together the way a deployment would be.
 import { execFileSync, spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../lib/notion-sandbox";
-import { E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT } from "./env";
+import { E2E_APP_LOG, E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT, E2E_SECRETS } from "./env";
+
+// Every Notion call is an info line: the run's output shows warnings, errors and Next's own text.
+const routine = (line: string) => /^\{.*"level":"(info|debug|trace)"/.test(line);
+
+/** Writes an output of the app, whole line by whole line, to the log file the last spec scans, and echoes what matters. */
+function tee(from: Readable, to: Writable, file: fs.WriteStream) {
+  readline.createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => {
+    file.write(`${line}\n`);
+    if (!routine(line)) to.write(`${line}\n`);
+  });
+}
 
 async function main() {
   const sandbox = await startSandbox({
@@ -20,7 +32,7 @@ async function main() {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelf-e2e-"));
   const app = spawn(process.execPath, [nextBin, "start", "--port", String(E2E_APP_PORT), "--hostname", "127.0.0.1"], {
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -30,16 +42,21 @@ async function main() {
       NOTION_CLIENT_ID: SANDBOX_CLIENT_ID,
       NOTION_CLIENT_SECRET: DEFAULT_SANDBOX_CLIENT_SECRET,
       NEXTAUTH_URL: E2E_APP_URL,
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"),
-      TOKEN_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+      NEXTAUTH_SECRET: E2E_SECRETS.nextAuthSecret,
+      TOKEN_ENCRYPTION_KEY: E2E_SECRETS.tokenEncryptionKey,
       E2E_DATA_DIR: dataDir,
       // Views sync in the background after 3 s, so rows the tests add "in Notion" show up quickly.
       SYNC_MAX_AGE_SECONDS: "3",
       // The whole run signs in from 127.0.0.1; e2e/limits.spec.ts hammers from other addresses.
       RATE_LIMIT_SIGN_INS: "100",
       RATE_LIMIT_ACTIONS: "60",
+      LOG_LEVEL: "info",
     },
   });
+  // A fresh file per run: the scan must only see this run's lines.
+  const logFile = fs.createWriteStream(E2E_APP_LOG, { flags: "w" });
+  tee(app.stdout, process.stdout, logFile);
+  tee(app.stderr, process.stderr, logFile);
   const shutdown = async () => {
     app.kill("SIGTERM");
     await sandbox.stop();

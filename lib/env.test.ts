@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env";
+import { ConfigError, logLevel, parseEnv } from "./env";
 
 const key = () => crypto.randomBytes(32).toString("base64");
 const production = () => ({
@@ -42,6 +42,7 @@ describe("parseEnv", () => {
     ["NEXTAUTH_SECRET", "short", /at least 32 characters/],
     ["DATABASE_URL", "mysql://x", /postgres:\/\//],
     ["NOTION_REQUESTS_PER_SECOND", "fast", /requests per second/],
+    ["LOG_LEVEL", "loud", /one of fatal, error, warn, info, debug, trace, silent/],
   ])("says what is wrong with %s=%s", (name, value, message) => {
     expect(problems({ ...production(), [name]: value }).join("\n")).toMatch(message);
   });
@@ -53,5 +54,15 @@ describe("parseEnv", () => {
   it("keeps previous encryption keys for decryption after the current one", () => {
     const [current, old] = [key(), key()];
     expect(parseEnv({ ...production(), TOKEN_ENCRYPTION_KEY: current, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).tokenEncryptionKeys).toEqual([current, old]);
+  });
+});
+
+describe("logLevel", () => {
+  it("is info by default, takes pino's levels and silent, and falls back to info on a bad value", () => {
+    expect(logLevel(undefined)).toBe("info");
+    expect(logLevel(" ")).toBe("info");
+    expect(logLevel("debug")).toBe("debug");
+    expect(logLevel("silent")).toBe("silent");
+    expect(logLevel("loud")).toBe("info");
   });
 });

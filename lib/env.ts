@@ -10,6 +10,19 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
+const logLevelSchema = optionalText.pipe(
+  z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
+);
+
+/**
+ * LOG_LEVEL on its own: the logger must work before (and while reporting that) the rest of the
+ * configuration is valid. A bad value logs at "info" until parseEnv reports it.
+ */
+export function logLevel(value: string | undefined): z.output<typeof logLevelSchema> {
+  const parsed = logLevelSchema.safeParse(value);
+  return parsed.success ? parsed.data : "info";
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalText.pipe(
@@ -33,6 +46,7 @@ const envSchema = z.object({
   NOTION_WEBHOOK_SECRET: optionalText,
   RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
   RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
+  LOG_LEVEL: logLevelSchema,
 });
 
 export type Env = {

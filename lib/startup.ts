@@ -1,21 +1,26 @@
 import { getDatabase } from "@/db/client";
 import { serverWorker } from "@/lib/bookmarks/worker";
 import { ConfigError, env } from "@/lib/env";
+import { log, withLogContext } from "@/lib/log";
 
 /** Refuse to serve with a broken configuration; open (and for PGlite, migrate) the database early. */
-export async function start(): Promise<void> {
+export function start(): Promise<void> {
+  return withLogContext({ component: "startup" }, startServer);
+}
+
+async function startServer(): Promise<void> {
   try {
     env();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      log.fatal({ problems: error.problems }, "Shelf's configuration is incomplete");
       process.exit(1);
     }
     throw error;
   }
-  // A database that is down at start is reported by /api/health; the server still comes up.
+  // A database that is down at start is reported by /api/health/ready; the server still comes up.
   const handle = await getDatabase().catch((error: unknown) => {
-    console.error("Database not reachable at start:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "database not reachable at start");
     return null;
   });
   if (handle && env().outboxWorker) {

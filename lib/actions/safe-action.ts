@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb, type Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { inRequestContext, log } from "@/lib/log";
 import { fieldErrors } from "@/lib/validation";
 import { UserFacingError, type ErrorCode } from "@/lib/errors";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
@@ -21,25 +22,31 @@ type WorkspaceContext<I> = UserContext<I> & { workspace: Workspace };
  * throwing at the client.
  */
 export function userAction<S extends z.ZodType, T>(schema: S, run: (ctx: UserContext<z.output<S>>) => Promise<T>) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const user = await currentUser();
-    if (!user) return { ok: false, error: "Your session ended. Sign in again to continue.", code: "unauthenticated" };
-    const db = await getDb();
-    const limited = await hit(db, LIMITS.action(), user.id);
-    if (!limited.allowed) {
-      const { retryAfterSeconds } = limited;
-      return { ok: false, error: slowDownMessage(retryAfterSeconds), code: "rate_limited", retryAfterSeconds };
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, error: "Please check the highlighted fields.", code: "invalid", fieldErrors: fieldErrors(parsed.error) };
-    }
-    try {
-      return { ok: true, data: await run({ user, input: parsed.data, db }) };
-    } catch (error) {
-      return describeFailure(error);
-    }
-  };
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => inRequestContext(() => runAction(schema, run, raw));
+}
+
+async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (ctx: UserContext<z.output<S>>) => Promise<T>,
+  raw: z.input<S>,
+): Promise<ActionResult<T>> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: "Your session ended. Sign in again to continue.", code: "unauthenticated" };
+  const db = await getDb();
+  const limited = await hit(db, LIMITS.action(), user.id);
+  if (!limited.allowed) {
+    const { retryAfterSeconds } = limited;
+    return { ok: false, error: slowDownMessage(retryAfterSeconds), code: "rate_limited", retryAfterSeconds };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, error: "Please check the highlighted fields.", code: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  }
+  try {
+    return { ok: true, data: await run({ user, input: parsed.data, db }) };
+  } catch (error) {
+    return describeFailure(error);
+  }
 }
 
 /**
@@ -61,6 +68,6 @@ export const workspaceIdSchema = z.string().trim().min(1, "Choose a workspace.")
 
 function describeFailure(error: unknown): ActionResult<never> {
   if (error instanceof UserFacingError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
-  console.error("Action failed:", error instanceof Error ? error.message : error);
+  log.error({ err: error }, "action failed");
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again.", code: "failed" };
 }

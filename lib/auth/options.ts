@@ -5,6 +5,7 @@ import type { Adapter } from "next-auth/adapters";
 import { getDb, type Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { connectWorkspace, type NotionPerson } from "@/lib/workspaces/queries";
 import { connectionFromTokens } from "./connection";
 import { NotionProvider } from "./notion-provider";
@@ -52,7 +53,7 @@ export async function authOptions(): Promise<AuthOptions> {
           });
           return result.ok ? true : signInErrorUrl("AccountLinkedToAnotherUser");
         } catch (error) {
-          console.error("Saving the Notion workspace failed:", error instanceof Error ? error.message : error);
+          log.error({ err: error }, "saving the Notion workspace failed");
           return signInErrorUrl("WorkspaceNotSaved");
         }
       },
@@ -69,9 +70,9 @@ export async function authOptions(): Promise<AuthOptions> {
       // next-auth's metadata can hold the token answer; log codes and messages only.
       error: (code, metadata) => {
         const message = metadata instanceof Error ? metadata.message : (metadata as { error?: Error })?.error?.message;
-        console.error(`[auth] ${code}${message ? `: ${message}` : ""}`);
+        log.error({ nextAuthCode: code, error: message }, "next-auth error");
       },
-      warn: (code) => console.warn(`[auth] ${code}`),
+      warn: (code) => log.warn({ nextAuthCode: code }, "next-auth warning"),
       debug: () => {},
     },
   };

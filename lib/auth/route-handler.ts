@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { inRequestContext } from "@/lib/log";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { authOptions } from "./options";
 import { withSignInErrorContext, type SignInError } from "./sign-in-errors";
@@ -13,7 +14,11 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
  * provider recorded (state mismatch, code replay, bad client secret, Notion down) reach /signin as
  * their own `?error=` instead of next-auth's catch-all "OAuthCallback".
  */
-export async function handleAuthRequest(request: NextRequest, context: RouteContext): Promise<Response> {
+export function handleAuthRequest(request: NextRequest, context: RouteContext): Promise<Response> {
+  return inRequestContext(() => handle(request, context));
+}
+
+async function handle(request: NextRequest, context: RouteContext): Promise<Response> {
   const { nextauth = [] } = await context.params;
   const isCallback = nextauth[0] === "callback";
   if (isCallback && request.nextUrl.searchParams.get("error") === "access_denied") {

@@ -19,7 +19,7 @@ import {
 } from "./queries";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
-import { isSyncing, syncWorkspace } from "./sync";
+import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
 import type { Bookmark } from "./types";
 import { kickWorker } from "./worker";
 
@@ -60,7 +60,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
   const workspace = await ready(ctx);
   const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
   // Failures surface on the next view (status, banner); a list read never waits for Notion.
-  if (stale) void syncWorkspace(ctx.db, workspace).catch(() => {});
+  if (stale) syncInBackground(ctx.db, workspace);
   const [page, tagOptions, backlog] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),

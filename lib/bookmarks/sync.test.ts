@@ -1,16 +1,17 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/lib/notion-sandbox";
+import { log } from "@/lib/log";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { countBookmarks, listMirror } from "./queries";
 import { listQuerySchema } from "./schema";
 import { refreshBookmarks } from "./service";
-import { syncWorkspace } from "./sync";
+import { syncInBackground, syncWorkspace } from "./sync";
 import { handleNotionWebhook } from "./webhooks";
 
 const WEBHOOK_SECRET = "secret_sync_test";
@@ -105,6 +106,23 @@ describeEachDatabase("syncing from Notion", (handle) => {
     } finally {
       await admin.unsubscribeWebhook(subscription.subscription_id);
       receiver.close();
+    }
+  });
+
+  it("a background sync nobody waits for logs its failure", async () => {
+    const db = handle().db;
+    const { workspace, tokens } = await readyWorkspace(db, admin, { person: "katherine", workspace: "notebook" });
+    await admin.revokeToken(tokens.access_token);
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
+    try {
+      syncInBackground(db, workspace);
+      await waitFor(async () => warn.mock.calls.length > 0);
+      expect(warn).toHaveBeenCalledWith(
+        { err: expect.objectContaining({ name: "ReconnectRequiredError" }), workspaceId: workspace.id },
+        "background sync failed",
+      );
+    } finally {
+      warn.mockRestore();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { isFullPage, iterateAllDataSourceRows, type Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
+import { log } from "@/lib/log";
 import { notionForWorkspace } from "@/lib/notion/client";
 import type { BookmarksSource } from "@/lib/notion/database";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
@@ -72,6 +73,13 @@ function start(db: Database, workspaceId: string, full: boolean): Promise<SyncRe
   const flight = runSync(db, workspaceId, full).finally(() => running.delete(workspaceId));
   running.set(workspaceId, flight);
   return flight;
+}
+
+/** A sync nobody waits for: its failure shows on the workspace's screens, and in the log. */
+export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): void {
+  syncWorkspace(db, workspace, options).catch((error: unknown) => {
+    log.warn({ err: error, workspaceId: workspace.id }, "background sync failed");
+  });
 }
 
 export function isSyncing(workspaceId: string): boolean {

@@ -1,8 +1,9 @@
 import { verifyWebhookSignature } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { log, reveal } from "@/lib/log";
 import { activeWorkspacesOfNotionWorkspace } from "@/lib/workspaces/queries";
-import { syncWorkspace } from "./sync";
+import { syncInBackground } from "./sync";
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };
 
@@ -25,7 +26,7 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
     // then sets it as NOTION_WEBHOOK_SECRET. Anyone can post here, so only a token-shaped value is echoed.
     const token = delivery.verification_token;
     if (!/^secret_[A-Za-z0-9_-]{1,200}$/.test(token)) return { status: 400, body: { error: "Not a verification token." } };
-    console.warn(`Notion webhook verification token received; set NOTION_WEBHOOK_SECRET=${token}`);
+    log.warn({ verificationToken: reveal(token) }, "Notion webhook verification token received: paste it into Notion and set NOTION_WEBHOOK_SECRET to it");
     return { status: 200, body: { ok: true } };
   }
   const secret = env().webhookSecret;
@@ -41,6 +42,6 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
   const workspaces = (await activeWorkspacesOfNotionWorkspace(db, delivery.workspace_id)).filter(
     (w) => !bots || bots.includes(w.botId),
   );
-  for (const workspace of workspaces) void syncWorkspace(db, workspace).catch(() => {});
+  for (const workspace of workspaces) syncInBackground(db, workspace);
   return { status: 200, body: { ok: true, synced: workspaces.length } };
 }

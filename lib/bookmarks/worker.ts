@@ -1,9 +1,10 @@
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { log, withLogContext } from "@/lib/log";
 import { workspacesDueForSync } from "@/lib/workspaces/queries";
 import { DEFAULT_RETRY, deliver, type RetryPolicy } from "./delivery";
 import { claimWrites } from "./queries";
-import { syncWorkspace } from "./sync";
+import { syncInBackground } from "./sync";
 
 export type WorkerOptions = {
   /** Writes delivered at once by this instance (the per-workspace rate limit still applies). */
@@ -67,11 +68,12 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     for (const workspace of due) {
       const full = !workspace.lastFullSyncAt || workspace.lastFullSyncAt.getTime() < now - settings.fullSyncMs;
       // A failing workspace must not stop the others; its screens report the problem.
-      void syncWorkspace(db, workspace, { full }).catch(() => {});
+      syncInBackground(db, workspace, { full });
     }
   }
 
-  const loop = (async () => {
+  // Everything the worker logs, including the syncs it starts, says it came from the outbox.
+  const loop = withLogContext({ component: "outbox" }, async () => {
     while (running) {
       try {
         kicked = false;
@@ -80,11 +82,11 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
         await syncDueWorkspaces();
         if (writes.length === 0) await sleep(settings.pollMs);
       } catch (error) {
-        console.error("Outbox worker:", error instanceof Error ? error.message : error);
+        log.error({ err: error }, "outbox worker failed");
         await sleep(settings.pollMs * 4);
       }
     }
-  })();
+  });
 
   return {
     kick,

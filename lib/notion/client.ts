@@ -39,15 +39,16 @@ export function notionForWorkspace(db: Database, workspace: Workspace, options: 
   const requestsPerSecond = env().notionRequestsPerSecond;
   return createNotionClient({
     ...options,
-    fetch: async (url, init) => {
-      const send = async (token: string) => {
+    workspaceId: workspace.id,
+    through: (send) => async (url, init) => {
+      const authorized = async (token: string) => {
         await waitForNotionSlot(db, workspace.id, requestsPerSecond);
-        return fetch(url, { ...init, headers: { ...init?.headers, authorization: `Bearer ${token}` } });
+        return send(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
       };
-      const response = await send(current.accessToken);
+      const response = await authorized(current.accessToken);
       if (response.status !== 401) return response;
       current = await refreshOnce(db, workspace.id, current.version);
-      return send(current.accessToken);
+      return authorized(current.accessToken);
     },
   });
 }

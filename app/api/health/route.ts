@@ -1,8 +1,4 @@
-import { checkHealth } from "@/lib/health";
+// The same answer as /api/health/ready, for the checks and docs that already use this path.
+export { GET } from "./ready/route";
 
 export const dynamic = "force-dynamic";
-
-export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
-}

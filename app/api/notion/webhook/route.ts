@@ -1,10 +1,13 @@
 import { getDb } from "@/db/client";
 import { handleNotionWebhook } from "@/lib/bookmarks/webhooks";
+import { inRequestContext } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
-  // The signature covers the raw bytes, so the body is read as text, never re-serialized.
-  const answer = await handleNotionWebhook(await getDb(), await request.text(), request.headers.get("x-notion-signature"));
-  return Response.json(answer.body, { status: answer.status });
+export function POST(request: Request) {
+  return inRequestContext(async () => {
+    // The signature covers the raw bytes, so the body is read as text, never re-serialized.
+    const answer = await handleNotionWebhook(await getDb(), await request.text(), request.headers.get("x-notion-signature"));
+    return Response.json(answer.body, { status: answer.status });
+  });
 }
