@@ -4,6 +4,7 @@ import { getServerSession, type AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import { getDb, type Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { requestClientInfo } from "@/lib/audit/request";
 import { env } from "@/lib/env";
 import { connectWorkspace, type NotionPerson } from "@/lib/workspaces/queries";
 import { connectionFromTokens } from "./connection";
@@ -49,6 +50,8 @@ export async function authOptions(): Promise<AuthOptions> {
             person: profile as unknown as NotionPerson,
             signedInUserId: signedIn?.user.id ?? null,
             connection: connectionFromTokens(account as unknown as OauthTokenResponse),
+            // Recorded with the user and workspace, so a sign-in that fails records nothing.
+            client: await requestClientInfo(),
           });
           return result.ok ? true : signInErrorUrl("AccountLinkedToAnotherUser");
         } catch (error) {
