@@ -1,6 +1,4 @@
 import { History, Link2, LogIn, LogOut, RefreshCw, ShieldAlert, Unlink, Upload, type LucideIcon } from "lucide-react";
-import Link from "next/link";
-import { secondaryButton } from "@/app/_components/button-styles";
 import { describeAuditEvent, eventWorkspaceName } from "@/lib/audit/describe";
 import type { AuditEventKind, AuditEventRow } from "@/lib/audit/events";
 import { exactTime, relativeTime } from "@/lib/audit/time";
@@ -47,18 +45,19 @@ export function ActivityList({ events, now }: { events: AuditEventRow[]; now: Da
                     </dd>
                   </div>
                 )}
-                <div>
+                {/* The client and its address stay together when the line wraps. */}
+                <div className="flex flex-wrap items-baseline gap-x-2">
                   <dt className="sr-only">From</dt>
                   <dd data-testid="audit-event-client">{event.client ?? "Noticed by Shelf"}</dd>
+                  {event.ipPrefix && (
+                    <>
+                      <dt className="sr-only">Address</dt>
+                      <dd className="font-mono text-xs" data-testid="audit-event-address">
+                        {event.ipPrefix}
+                      </dd>
+                    </>
+                  )}
                 </div>
-                {event.ipPrefix && (
-                  <div>
-                    <dt className="sr-only">Address</dt>
-                    <dd className="font-mono text-xs leading-5" data-testid="audit-event-address">
-                      {event.ipPrefix}
-                    </dd>
-                  </div>
-                )}
               </dl>
             </div>
           </li>
@@ -68,21 +67,15 @@ export function ActivityList({ events, now }: { events: AuditEventRow[]; now: Da
   );
 }
 
-export function NoActivity({ older, newestHref }: { older: boolean; newestHref: string }) {
+/** The first page says nothing happened yet; a later one that nothing is older (the pager leads back). */
+export function NoActivity({ older }: { older: boolean }) {
   return (
     <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-line-strong px-6 py-12 text-center" data-testid="no-activity">
       <History className="size-6 text-muted" aria-hidden />
       <p className="font-medium">{older ? "No older activity" : "No security activity yet"}</p>
       <p className="max-w-sm text-sm text-muted">
-        {older
-          ? "There is nothing before this point."
-          : "Sign-ins and changes to your Notion connections will be listed here."}
+        {older ? "There is nothing before this point." : "Sign-ins and changes to your Notion connections will be listed here."}
       </p>
-      {older && (
-        <Link href={newestHref} className={`${secondaryButton} mt-2`}>
-          Back to the newest
-        </Link>
-      )}
     </div>
   );
 }

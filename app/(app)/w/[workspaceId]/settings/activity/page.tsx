@@ -39,7 +39,7 @@ export default async function ActivityPage({
           out everywhere in Settings and disconnect the workspace. Addresses are kept only to their network (203.0.113.x).
         </p>
       </div>
-      {events.length > 0 ? <ActivityList events={events} now={new Date()} /> : <NoActivity older={before !== undefined} newestHref={here} />}
+      {events.length > 0 ? <ActivityList events={events} now={new Date()} /> : <NoActivity older={before !== undefined} />}
       {(before !== undefined || nextCursor !== null) && (
         <nav aria-label="Older and newer activity" className="flex flex-wrap items-center justify-between gap-2">
           {before !== undefined ? (
