@@ -25,6 +25,9 @@ test("an expired access token is refreshed without the person noticing", async (
 
 test("a revoked authorization shows Reconnect on every screen, and reconnecting restores the workspace", async ({ page }) => {
   const workspaceId = await signIn(page, "ada", "notebook");
+  // Opening the dashboard starts a background sync; revoking during it would let the sync find out
+  // first and take the Refresh button away before the click.
+  await expect(page.getByTestId("sync-status")).toContainText("Synced");
   await sandbox.revokeToken({ bot_id: await adasNotebookBot() });
 
   await page.getByRole("button", { name: "Refresh from Notion" }).click();
