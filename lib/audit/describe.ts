@@ -1,4 +1,4 @@
-import type { AuditEventRow } from "./events";
+import type { AuditEventRow } from "./queries";
 
 type Describable = Pick<AuditEventRow, "kind" | "detail" | "workspaceName">;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/events";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { createNotionClient } from "@/lib/notion/config";
 import { disconnect } from "@/lib/workspaces/disconnect";
 import { findWorkspace } from "@/lib/workspaces/queries";

@@ -1,7 +1,7 @@
 import type { Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import { recordAuditEvent, workspaceDetail } from "@/lib/audit/events";
+import { recordAuditEvent, workspaceDetail } from "@/lib/audit/queries";
 import { UserFacingError } from "@/lib/errors";
 import { lockWorkspaceTokens, markReconnectRequired, replaceTokens } from "@/lib/workspaces/queries";
 import { env } from "@/lib/env";

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import type { ClientInfo } from "@/lib/audit/client-info";
-import { recordAuditEvent, workspaceDetail } from "@/lib/audit/events";
+import { recordAuditEvent, workspaceDetail } from "@/lib/audit/queries";
 import { NotionOAuthError, revokeToken } from "@/lib/notion/oauth";
 import { openToken } from "@/lib/notion/tokens";
 import { disconnectWorkspace } from "./queries";

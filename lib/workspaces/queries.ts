@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { ClientInfo } from "@/lib/audit/client-info";
-import { recordAuditEvent, workspaceDetail, type AuditEventKind } from "@/lib/audit/events";
+import { recordAuditEvent, workspaceDetail, type AuditEventKind } from "@/lib/audit/queries";
 import { accounts, bookmarks, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
 
 export const NOTION_PROVIDER = "notion";

@@ -1,6 +1,6 @@
 import { History, Link2, LogIn, LogOut, RefreshCw, ShieldAlert, Unlink, Upload, type LucideIcon } from "lucide-react";
 import { describeAuditEvent, eventWorkspaceName } from "@/lib/audit/describe";
-import type { AuditEventKind, AuditEventRow } from "@/lib/audit/events";
+import type { AuditEventKind, AuditEventRow } from "@/lib/audit/queries";
 import { exactTime, relativeTime } from "@/lib/audit/time";
 
 const ICONS: Record<AuditEventKind, LucideIcon> = {

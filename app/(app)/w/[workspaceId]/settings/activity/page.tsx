@@ -4,7 +4,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { quietButton, secondaryButton } from "@/app/_components/button-styles";
 import { getDb } from "@/db/client";
-import { listAuditEvents } from "@/lib/audit/events";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { requireWorkspace } from "@/lib/auth/session";
 import { ActivityList, NoActivity } from "./activity-list";
 

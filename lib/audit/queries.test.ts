@@ -13,7 +13,7 @@ import {
   type NotionPerson,
 } from "@/lib/workspaces/queries";
 import type { ClientInfo } from "./client-info";
-import { listAuditEvents, recordAuditEvent } from "./events";
+import { listAuditEvents, recordAuditEvent } from "./queries";
 
 let n = 0;
 const person = (name: string): NotionPerson => ({ id: `audit-person-${name}-${++n}`, name, email: null, avatarUrl: null });
