@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import type { PageObjectResponse } from "@notionhq/client";
 import type { Page } from "@playwright/test";
+import { expectNoAxeViolations, setScheme } from "./axe";
 import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
 
 // One story in Alan's Hopper Labs: each step builds on the bookmarks the last one left.
@@ -41,22 +41,6 @@ async function inNotion(title: string): Promise<Row | undefined> {
 
 const rowOf = (page: Page, title: string) => page.locator("li[data-bookmark-id]").filter({ hasText: title });
 const newForm = (page: Page) => page.getByRole("form", { name: "New bookmark" });
-
-/** Switches the system color scheme and lets color transitions finish, so nothing is measured mid-fade. */
-async function setScheme(page: Page, colorScheme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme });
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))));
-}
-
-/** The whole page, app shell included, in both themes. */
-async function expectNoAxeViolations(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await setScheme(page, colorScheme);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${label} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 async function screenshots(page: Page, name: string, fullPage = true) {
   for (const colorScheme of ["light", "dark"] as const) {

@@ -25,8 +25,9 @@ test("an expired access token is refreshed without the person noticing", async (
 
 test("a revoked authorization shows Reconnect on every screen, and reconnecting restores the workspace", async ({ page }) => {
   const workspaceId = await signIn(page, "ada", "notebook");
-  // Opening the workspace starts a background sync; revoked under it, that sync (not the click
-  // below) would find the revocation first and take the Refresh button away.
+  // Opening the dashboard starts a background sync; revoking during it would let the sync find out
+  // first and take the Refresh button away before the click.
+  await expect(page.getByTestId("sync-status")).toContainText("Synced");
   await expect(page.getByRole("button", { name: "Refresh from Notion" })).toBeEnabled({ timeout: 20_000 });
   await sandbox.revokeToken({ bot_id: await adasNotebookBot() });
 

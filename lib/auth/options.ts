@@ -4,6 +4,7 @@ import { getServerSession, type AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import { getDb, type Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { requestClientInfo } from "@/lib/audit/request";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { connectWorkspace, type NotionPerson } from "@/lib/workspaces/queries";
@@ -50,6 +51,8 @@ export async function authOptions(): Promise<AuthOptions> {
             person: profile as unknown as NotionPerson,
             signedInUserId: signedIn?.user.id ?? null,
             connection: connectionFromTokens(account as unknown as OauthTokenResponse),
+            // Recorded with the user and workspace, so a sign-in that fails records nothing.
+            client: await requestClientInfo(),
           });
           return result.ok ? true : signInErrorUrl("AccountLinkedToAnotherUser");
         } catch (error) {

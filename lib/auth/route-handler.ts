@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { inRequestContext } from "@/lib/log";
+import { clientAddress } from "@/lib/security/client-address";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { authOptions } from "./options";
 import { withSignInErrorContext, type SignInError } from "./sign-in-errors";
@@ -25,7 +26,7 @@ async function handle(request: NextRequest, context: RouteContext): Promise<Resp
     return redirectToSignIn("AccessDenied");
   }
   if (request.method === "POST" && nextauth[0] === "signin") {
-    const limited = await hit(await getDb(), LIMITS.signIn(), clientAddress(request));
+    const limited = await hit(await getDb(), LIMITS.signIn(), clientAddress(request.headers));
     if (!limited.allowed) return tooManySignIns(limited.retryAfterSeconds);
   }
   const options = await authOptions();
@@ -48,11 +49,6 @@ function tooManySignIns(retryAfterSeconds: number): Response {
     { url: new URL(`/signin?error=TooManyAttempts`, env().nextAuthUrl).toString(), message: slowDownMessage(retryAfterSeconds) },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
   );
-}
-
-/** The client's address as the proxy in front of Shelf (or Next itself) reports it. */
-function clientAddress(request: NextRequest): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
 }
 
 function redirectToSignIn(error: SignInError): Response {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { createNotionClient } from "@/lib/notion/config";
 import { disconnect } from "@/lib/workspaces/disconnect";
 import { findWorkspace } from "@/lib/workspaces/queries";
@@ -62,7 +63,11 @@ describeEachDatabase("the Notion client of a workspace", (handle) => {
     const { workspace, tokens } = await connectSandboxWorkspace(db, admin, { person: "alan", workspace: "labs" });
     await admin.revokeToken(tokens.access_token);
     await expect(notionForWorkspace(db, workspace).users.me({})).rejects.toBeInstanceOf(ReconnectRequiredError);
+    await expect(notionForWorkspace(db, workspace).users.me({})).rejects.toBeInstanceOf(ReconnectRequiredError);
     expect((await findWorkspace(db, workspace.id))!.status).toBe("reconnect_required");
+    // Told once, though two requests found it; no person made the request, so no client.
+    const { events } = await listAuditEvents(db, workspace.userId, { limit: 10 });
+    expect(events.filter((e) => e.kind === "token_refresh_failed")).toMatchObject([{ workspaceId: workspace.id, client: null, ipPrefix: null }]);
 
     const again = await connectSandboxWorkspace(db, admin, { person: "alan", workspace: "labs" });
     expect(again.workspace.id).toBe(workspace.id);
@@ -74,7 +79,7 @@ describeEachDatabase("the Notion client of a workspace", (handle) => {
     const db = handle().db;
     const { workspace, tokens } = await connectSandboxWorkspace(db, admin, { person: "ada", workspace: "engines" });
     expect(await isActive(tokens.access_token)).toBe(true);
-    expect(await disconnect(db, workspace)).toEqual({ revoked: true });
+    expect(await disconnect(db, workspace, null)).toEqual({ revoked: true });
     expect(await isActive(tokens.access_token)).toBe(false);
     const rows = await handle().query<{ access_token: string | null; refresh_token: string | null; status: string }>(
       `select access_token, refresh_token, status from workspaces where id = '${workspace.id}'`,

@@ -1,6 +1,7 @@
 import type { Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
+import { recordAuditEvent, workspaceDetail } from "@/lib/audit/queries";
 import { UserFacingError } from "@/lib/errors";
 import { lockWorkspaceTokens, markReconnectRequired, replaceTokens } from "@/lib/workspaces/queries";
 import { env } from "@/lib/env";
@@ -90,8 +91,17 @@ async function refresh(db: Database, workspaceId: string, seenVersion: number): 
     }
   });
   if (outcome === "reconnect") {
-    await markReconnectRequired(db, workspaceId);
+    await endAuthorization(db, workspaceId);
     throw new ReconnectRequiredError(workspaceId);
   }
   return outcome;
+}
+
+/** Marks the workspace for reconnecting and, the first time only, tells its owner in their activity. */
+async function endAuthorization(db: Database, workspaceId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ended = await markReconnectRequired(tx, workspaceId);
+    if (!ended) return;
+    await recordAuditEvent(tx, { userId: ended.userId, workspaceId, kind: "token_refresh_failed", detail: workspaceDetail(ended.name) });
+  });
 }

@@ -1,5 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
+import type { ClientInfo } from "@/lib/audit/client-info";
+import { recordAuditEvent, workspaceDetail } from "@/lib/audit/queries";
 import { NotionOAuthError, revokeToken } from "@/lib/notion/oauth";
 import { openToken } from "@/lib/notion/tokens";
 import { disconnectWorkspace } from "./queries";
@@ -9,7 +11,7 @@ import { disconnectWorkspace } from "./queries";
  * Notion cannot be reached: the person asked Shelf to stop, and `revoked: false` lets the screen
  * tell them to remove the connection in Notion too.
  */
-export async function disconnect(db: Database, workspace: Workspace): Promise<{ revoked: boolean }> {
+export async function disconnect(db: Database, workspace: Workspace, client: ClientInfo | null): Promise<{ revoked: boolean }> {
   let revoked = true;
   if (workspace.accessToken) {
     try {
@@ -19,6 +21,10 @@ export async function disconnect(db: Database, workspace: Workspace): Promise<{ 
       revoked = error instanceof NotionOAuthError && error.failure === "invalid_grant";
     }
   }
-  await disconnectWorkspace(db, workspace.id);
+  await db.transaction(async (tx) => {
+    await disconnectWorkspace(tx, workspace.id);
+    const event = { userId: workspace.userId, workspaceId: workspace.id, kind: "workspace_disconnected", detail: workspaceDetail(workspace.name) } as const;
+    await recordAuditEvent(tx, event, client);
+  });
   return { revoked };
 }

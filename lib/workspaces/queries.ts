@@ -1,5 +1,7 @@
-import { and, asc, eq, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import type { ClientInfo } from "@/lib/audit/client-info";
+import { recordAuditEvent, workspaceDetail, type AuditEventKind } from "@/lib/audit/queries";
 import { accounts, bookmarks, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
 
 export const NOTION_PROVIDER = "notion";
@@ -25,10 +27,11 @@ export type ConnectResult =
  * One sign-in: finds or creates the Shelf user of this Notion person (or links the person to the
  * user already signed in, when connecting another workspace) and upserts the workspace by bot id,
  * all in one transaction, so nobody is ever signed in without the workspace they just authorized.
+ * The security events (sign-in, connect or reconnect) are recorded in the same transaction.
  */
 export async function connectWorkspace(
   db: Database,
-  input: { person: NotionPerson; connection: Connection; signedInUserId: string | null },
+  input: { person: NotionPerson; connection: Connection; signedInUserId: string | null; client?: ClientInfo | null },
 ): Promise<ConnectResult> {
   const { person, connection, signedInUserId } = input;
   return db.transaction(async (tx) => {
@@ -59,6 +62,11 @@ export async function connectWorkspace(
         .values({ userId, type: "oauth", provider: NOTION_PROVIDER, providerAccountId: person.id })
         .onConflictDoNothing();
     }
+
+    const [previous] = await tx
+      .select({ userId: workspaces.userId, status: workspaces.status })
+      .from(workspaces)
+      .where(eq(workspaces.botId, connection.botId));
 
     const tokenFields = {
       accessToken: connection.accessToken,
@@ -95,8 +103,29 @@ export async function connectWorkspace(
       .returning({ id: workspaces.id });
     await tx.update(users).set({ lastWorkspaceId: workspace!.id }).where(eq(users.id, userId));
     await wakeWaitingWrites(tx, workspace!.id);
+    for (const kind of connectEvents(signedInUserId, previous, userId)) {
+      await recordAuditEvent(tx, { userId, workspaceId: workspace!.id, kind, detail: workspaceDetail(connection.name) }, input.client);
+    }
     return { ok: true, userId, workspaceId: workspace!.id } as const;
   });
+}
+
+/**
+ * What one authorization means for the person: a sign-in unless they were signed in already; a new
+ * connection for a bot they did not have; a reconnection when they re-authorize one they had, on
+ * purpose or because it had ended. Signing in again through a working workspace is only a sign-in.
+ */
+function connectEvents(
+  signedInUserId: string | null,
+  previous: { userId: string; status: Workspace["status"] } | undefined,
+  userId: string,
+): AuditEventKind[] {
+  const events: AuditEventKind[] = signedInUserId ? [] : ["sign_in"];
+  if (!previous || previous.userId !== userId) events.push("workspace_connected");
+  else if (signedInUserId || previous.status === "reconnect_required" || previous.status === "disconnected") {
+    events.push("workspace_reconnected");
+  }
+  return events;
 }
 
 export type WorkspaceSummary = Pick<Workspace, "id" | "name" | "icon" | "status">;
@@ -262,11 +291,20 @@ export async function activeWorkspacesOfNotionWorkspace(db: Database, notionWork
     .where(and(eq(workspaces.notionWorkspaceId, notionWorkspaceId), eq(workspaces.status, "active")));
 }
 
-export async function markReconnectRequired(db: Database, workspaceId: string): Promise<void> {
-  await db
+/**
+ * The workspace's authorization ended. Answers the workspace's owner and name only when this call
+ * made the change, so whoever records it does so once per ending, not once per failed request.
+ */
+export async function markReconnectRequired(
+  db: Database,
+  workspaceId: string,
+): Promise<{ userId: string; name: string | null } | null> {
+  const [ended] = await db
     .update(workspaces)
     .set({ status: "reconnect_required" })
-    .where(and(eq(workspaces.id, workspaceId), ne(workspaces.status, "disconnected")));
+    .where(and(eq(workspaces.id, workspaceId), notInArray(workspaces.status, ["disconnected", "reconnect_required"])))
+    .returning({ userId: workspaces.userId, name: workspaces.name });
+  return ended ?? null;
 }
 
 /** Forgets everything that could call Notion again; the row stays so a later connect finds its settings. */
@@ -277,6 +315,10 @@ export async function disconnectWorkspace(db: Database, workspaceId: string): Pr
     .where(eq(workspaces.id, workspaceId));
 }
 
-export async function deleteAllSessions(db: Database, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of the person, this one included, and records that they asked. */
+export async function signOutEverywhere(db: Database, userId: string, client: ClientInfo | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAuditEvent(tx, { userId, kind: "signed_out_everywhere" }, client);
+  });
 }

@@ -1,4 +1,7 @@
+import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { secondaryButton } from "@/app/_components/button-styles";
 import { WorkspaceIcon } from "@/app/_components/workspace-icon";
 import { requireWorkspace } from "@/lib/auth/session";
 import { DisconnectDialog } from "./disconnect-dialog";
@@ -43,6 +46,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         </h2>
         <p className="mb-4 mt-1 text-sm text-muted">Sign out here, or on every device where you are signed in to Shelf.</p>
         <SessionControls />
+      </section>
+      <section aria-labelledby="activity-heading" className="rounded-lg border border-line p-4 sm:p-5">
+        <h2 id="activity-heading" className="font-medium">
+          Security activity
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          When you signed in, and when workspaces were connected, reconnected or disconnected, from which browser.
+        </p>
+        <Link href={`/w/${workspace.id}/settings/activity`} className={secondaryButton}>
+          View security activity <ArrowRight className="size-4" aria-hidden />
+        </Link>
       </section>
     </div>
   );
