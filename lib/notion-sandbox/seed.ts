@@ -37,6 +37,8 @@ export const SEED_PEOPLE = {
   grace: { id: "e0000000-0000-4000-8000-000000000002", name: "Grace Hopper", email: "grace@example.com", avatarUrl: initialsAvatar("GH", "#0b6e99") },
   alan: { id: "e0000000-0000-4000-8000-000000000003", name: "Alan Turing", email: "alan@example.com", avatarUrl: null },
   katherine: { id: "e0000000-0000-4000-8000-000000000004", name: "Katherine Johnson", email: "katherine@example.com", avatarUrl: initialsAvatar("KJ", "#d9730d") },
+  // e2e/capture.spec.ts and e2e/duplicates.spec.ts save as Mary, so other specs' lists stay as they expect.
+  mary: { id: "e0000000-0000-4000-8000-000000000017", name: "Mary Jackson", email: "mary@example.com", avatarUrl: initialsAvatar("MJ", "#ad1a72") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -54,6 +56,7 @@ export const SEED_WORKSPACES = {
     memberIds: [SEED_PEOPLE.ada.id, SEED_PEOPLE.grace.id],
   },
   labs: { id: "f0000000-0000-4000-8000-000000000003", name: "Hopper Labs", icon: null, memberIds: [SEED_PEOPLE.grace.id, SEED_PEOPLE.alan.id] },
+  tunnel: { id: "f0000000-0000-4000-8000-000000000017", name: "Wind Tunnel", icon: "🛩", memberIds: [SEED_PEOPLE.mary.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */
