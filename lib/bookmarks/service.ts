@@ -17,6 +17,7 @@ import {
   type LocalChange,
   type MirrorPage,
 } from "./queries";
+import { emptyFields, fillFromPageLater } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
 import { isSyncing, syncWorkspace } from "./sync";
@@ -88,11 +89,15 @@ export async function refreshBookmarks(ctx: Context): Promise<void> {
   }
 }
 
-/** Saved at once in the mirror and the outbox; the worker takes it to Notion. */
+/**
+ * Saved at once in the mirror and the outbox; the worker takes it to Notion. A title or
+ * description left empty is filled from the page afterwards, never holding up the save.
+ */
 export async function createBookmark(ctx: Context, input: BookmarkInput): Promise<Bookmark> {
   const workspace = await ready(ctx);
   const row = await recordCreate(ctx.db, workspace.id, input);
   kickWorker();
+  fillFromPageLater(ctx.db, row, emptyFields(input));
   return toBookmark(row);
 }
 
