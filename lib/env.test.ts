@@ -52,6 +52,8 @@ describe("parseEnv", () => {
 
   it("fetches link metadata by default, never from loopback unless explicitly allowed", () => {
     expect(parseEnv(production()).linkMetadata).toEqual({ enabled: true, allowLoopback: false, timeoutMs: 5000 });
+    expect(parseEnv({ ...production(), NODE_ENV: "test" }).linkMetadata.enabled).toBe(false);
+    expect(parseEnv({ ...production(), NODE_ENV: "test", LINK_METADATA: "on" }).linkMetadata.enabled).toBe(true);
     expect(parseEnv({ ...production(), LINK_METADATA: "off", LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "2" }).linkMetadata).toEqual({
       enabled: false,
       allowLoopback: true,

@@ -6,13 +6,13 @@ import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { metadataWorkspace } from "./page-metadata.test-support";
 
-// The default settings: no loopback. A page served on 127.0.0.1 must never be asked for.
+// The production settings: metadata on, no loopback. A page served on 127.0.0.1 must never be asked for.
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
 let server: TestServer;
 
 beforeAll(async () => {
-  ({ sandbox, admin } = await startAppSandbox());
+  ({ sandbox, admin } = await startAppSandbox({ env: { LINK_METADATA: "on" } }));
   server = await startTestServer((_, response) => {
     response.writeHead(200, { "content-type": "text/html" });
     response.end(page("Must never be read"));

@@ -10,7 +10,7 @@ import { bookmarkInputSchema } from "./schema";
 import { updateBookmark } from "./service";
 
 // Pages are served on 127.0.0.1, so this file allows loopback (and nothing else);
-// page-metadata.refused.test.ts runs with the default settings.
+// page-metadata.refused.test.ts runs with the production settings.
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
 let server: TestServer;
@@ -18,7 +18,7 @@ const MB = 1024 * 1024;
 const hung: Array<() => void> = [];
 
 beforeAll(async () => {
-  ({ sandbox, admin } = await startAppSandbox({ env: { LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "1" } }));
+  ({ sandbox, admin } = await startAppSandbox({ env: { LINK_METADATA: "on", LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "1" } }));
   server = await startTestServer((request, response) => {
     const path = request.url ?? "/";
     if (path.startsWith("/article")) {
