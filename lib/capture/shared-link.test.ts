@@ -32,6 +32,7 @@ describe("sharedLink", () => {
       description: "Great read",
     });
     expect(sharedLink({ title: "The post", text: "https://example.com/post" })).toEqual({ url: "https://example.com/post", title: "The post", description: "" });
+    expect(sharedLink({ text: "Airfoils, explained: https://example.com/post." })).toMatchObject({ url: "https://example.com/post", title: "Airfoils, explained" });
   });
 
   it("prefers a valid url param and keeps an invalid one for the form to explain", () => {

@@ -16,10 +16,15 @@ const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** The first http(s) address in free text, e.g. "Look at this https://example.com/a." → https://example.com/a. */
 export function firstUrlIn(text: string): string | null {
+  return urlMatch(text)?.url ?? null;
+}
+
+/** The address and the text it was found as (with the punctuation after it, which goes too). */
+function urlMatch(text: string): { url: string; found: string } | null {
   const match = URL_IN_TEXT.exec(text);
   if (!match) return null;
-  const candidate = match[0].replace(TRAILING_PUNCTUATION, "");
-  return parseHttpUrl(candidate) ? candidate : null;
+  const url = match[0].replace(TRAILING_PUNCTUATION, "");
+  return parseHttpUrl(url) ? { url, found: match[0] } : null;
 }
 
 /**
@@ -31,9 +36,10 @@ export function sharedLink(params: Params): SharedLink {
   const url = first(params.url).trim();
   const title = oneLine(first(params.title));
   const text = first(params.text).trim();
-  const inText = firstUrlIn(text);
-  const fromText = parseHttpUrl(url) || !inText ? url : inText;
-  const rest = oneLine(inText ? text.replace(inText, " ") : text);
+  const inText = urlMatch(text);
+  const fromText = parseHttpUrl(url) || !inText ? url : inText.url;
+  // "Airfoils, explained: https://…" leaves "Airfoils, explained".
+  const rest = oneLine(inText ? text.replace(inText.found, " ") : text).replace(/\s*[:|–—-]$/, "");
   const words = rest === fromText || rest === url ? "" : rest;
   return { url: fromText, title: title || oneLine(words), description: title ? words : "" };
 }
