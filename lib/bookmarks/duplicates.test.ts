@@ -87,6 +87,15 @@ describeEachDatabase("duplicates", (handle) => {
     ]);
   });
 
+  it("keeps workspaces apart: another one's copy is no duplicate, and its bookmarks can't be merged", async () => {
+    const { workspace: other } = await readyWorkspace(db, admin, { person: "grace", workspace: "labs" });
+    const theirs = await saveUnlessDuplicate({ db, workspace: other }, input("http://example.org/x"), false);
+    const [group] = await listDuplicates(ctx());
+    await expect(mergeDuplicates(ctx(), group!.bookmarks[0]!.id, [theirs.id])).rejects.toMatchObject({ code: "not_found" });
+    await expect(mergeDuplicates({ db, workspace: other }, theirs.id, [group!.bookmarks[1]!.id])).rejects.toMatchObject({ code: "not_found" });
+    expect(await listDuplicates({ db, workspace: other })).toEqual([]);
+  });
+
   it("refuses a merge of bookmarks that are not one group any more", async () => {
     const [group] = await listDuplicates(ctx());
     const [keep, other] = group!.bookmarks;
