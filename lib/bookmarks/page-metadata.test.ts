@@ -16,20 +16,23 @@ let admin: SandboxAdmin;
 let server: TestServer;
 const MB = 1024 * 1024;
 const hung: Array<() => void> = [];
+// The /held page answers only once the test lets it, so an edit can land while it is being fetched.
+let release = () => {};
+let held = Promise.resolve();
 
 beforeAll(async () => {
-  ({ sandbox, admin } = await startAppSandbox({ env: { LINK_METADATA: "on", LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "1" } }));
+  ({ sandbox, admin } = await startAppSandbox({ env: { LINK_METADATA: "on", LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "2" } }));
   server = await startTestServer((request, response) => {
     const path = request.url ?? "/";
     if (path.startsWith("/article")) {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       return response.end(page("Notes on the Analytical Engine", "Ada&#39;s translation, with notes"));
     }
-    if (path.startsWith("/slow")) {
-      return void setTimeout(() => {
+    if (path.startsWith("/held")) {
+      return void held.then(() => {
         response.writeHead(200, { "content-type": "text/html" });
-        response.end(page("Slow page title", "Slow page description"));
-      }, 300);
+        response.end(page("Held page title", "Held page description"));
+      });
     }
     if (path.startsWith("/to-private")) {
       response.writeHead(302, { location: "http://10.0.0.1/" });
@@ -89,13 +92,15 @@ describeEachDatabase("link metadata on save", (handle) => {
   });
 
   it("keeps an edit made while the page was being fetched", async () => {
-    const url = `${server.url}/slow/1`;
+    held = new Promise((resolve) => (release = resolve));
+    const url = `${server.url}/held/${++saves}`;
     const saved = await shelf.save({ url });
     await updateBookmark(shelf.ctx(), saved.id, bookmarkInputSchema.parse({ url, title: "Renamed meanwhile" }));
+    release();
     const { mirror, notion } = await shelf.settled(saved);
     // The title was edited, so it stays; the description is still empty, so it is filled.
-    expect(mirror).toMatchObject({ title: "Renamed meanwhile", description: "Slow page description" });
-    expect(notion).toMatchObject({ title: "Renamed meanwhile", description: "Slow page description" });
+    expect(mirror).toMatchObject({ title: "Renamed meanwhile", description: "Held page description" });
+    expect(notion).toMatchObject({ title: "Renamed meanwhile", description: "Held page description" });
   });
 
   it.each([
