@@ -54,6 +54,10 @@ beforeAll(async () => {
       response.writeHead(200, { "content-type": "application/json" });
       return response.end("{}");
     }
+    if (path === "/zstd") {
+      response.writeHead(200, { "content-type": "text/html", "content-encoding": "zstd" });
+      return response.end("not really");
+    }
     if (path === "/missing") {
       response.writeHead(404, { "content-type": "text/html" });
       return response.end(page("Not found"));
@@ -156,6 +160,12 @@ describe("fetchPage", () => {
     expect(dns.calls).toEqual(["pinned.example"]);
   });
 
+  it("offers every checked address to the connection, so one that fails is not the end", async () => {
+    // ::1 has no server (or no IPv6 at all); Node falls back to 127.0.0.1 among the pinned answers.
+    const dns = fakeDns({ "dual.example": ["::1", "127.0.0.1"] });
+    expect((await fetchPage(`http://dual.example:${server.port}/page`, { ...loopback, resolve: dns })).html).toContain("A page");
+  });
+
   it("resolves again on every redirect", async () => {
     const dns = fakeDns({ "hop.example": ["127.0.0.1"] });
     await fetchPage(`http://hop.example:${server.port}/moved`, { ...loopback, resolve: dns });
@@ -169,6 +179,7 @@ describe("fetchPage", () => {
 
   it("takes only HTML with a success status", async () => {
     expect(await outcome(fetchPage(`${server.url}/json`, loopback))).toBe("not-html");
+    expect(await outcome(fetchPage(`${server.url}/zstd`, loopback))).toBe("not-html");
     expect(await outcome(fetchPage(`${server.url}/missing`, loopback))).toBe("http-status");
     expect(await outcome(fetchPage("ftp://example.com/", loopback))).toBe("unsupported-url");
   });

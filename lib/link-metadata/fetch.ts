@@ -88,8 +88,8 @@ function httpUrl(raw: string | URL, base?: URL): URL {
   return url;
 }
 
-/** The address to connect to: resolves the host and refuses it if ANY answer is not public. */
-async function vettedAddress(url: URL, options: FetchPageOptions, signal: AbortSignal): Promise<ResolvedAddress> {
+/** The addresses to connect to: resolves the host and refuses it if ANY answer is not public. */
+async function vettedAddresses(url: URL, options: FetchPageOptions, signal: AbortSignal): Promise<ResolvedAddress[]> {
   const host = bareHost(url);
   const family = net.isIP(host);
   let answers: ResolvedAddress[];
@@ -108,7 +108,7 @@ async function vettedAddress(url: URL, options: FetchPageOptions, signal: AbortS
   if (refused) {
     throw new LinkFetchError("blocked-address", `${host} resolves to ${refused.address}, a ${classifyAddress(refused.address)} address`);
   }
-  return answers[0]!;
+  return answers;
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -122,12 +122,15 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 const timedOut = () => new LinkFetchError("timeout", "the page took too long");
 
-/** One GET to the vetted address. The `lookup` pin keeps the host name for Host and TLS (SNI, certificate). */
-function get(url: URL, address: ResolvedAddress, settings: typeof FETCH_DEFAULTS, signal: AbortSignal): Promise<http.IncomingMessage> {
+/**
+ * One GET to the vetted addresses (all of them, so Node can still pick IPv4 or IPv6). The `lookup`
+ * pin keeps the host name for Host and TLS (SNI, certificate) while DNS is not asked again.
+ */
+function get(url: URL, addresses: ResolvedAddress[], settings: typeof FETCH_DEFAULTS, signal: AbortSignal): Promise<http.IncomingMessage> {
   const client = url.protocol === "https:" ? https : http;
   const pinned: net.LookupFunction = (_hostname, lookupOptions, callback) => {
-    if (lookupOptions.all) callback(null, [address]);
-    else callback(null, address.address, address.family);
+    if (lookupOptions.all) callback(null, addresses);
+    else callback(null, addresses[0]!.address, addresses[0]!.family);
   };
   return new Promise((resolve, reject) => {
     const request = client.request(
@@ -170,7 +173,10 @@ function decompressed(response: http.IncomingMessage): Readable {
           : encoding === "identity" || encoding === ""
             ? null
             : undefined;
-  if (decoder === undefined) throw new LinkFetchError("not-html", `the page is compressed as ${encoding}`);
+  if (decoder === undefined) {
+    response.destroy();
+    throw new LinkFetchError("not-html", `the page is compressed as ${encoding}`);
+  }
   if (decoder === null) return response;
   response.on("error", (error) => decoder.destroy(error));
   return response.pipe(decoder);
@@ -245,8 +251,8 @@ export async function fetchPage(raw: string, options: FetchPageOptions = {}): Pr
   const signal = AbortSignal.timeout(settings.timeoutMs);
   let url = httpUrl(raw);
   for (let redirects = 0; ; redirects++) {
-    const address = await vettedAddress(url, options, signal);
-    const response = await get(url, address, settings, signal);
+    const addresses = await vettedAddresses(url, options, signal);
+    const response = await get(url, addresses, settings, signal);
     const status = response.statusCode ?? 0;
     const location = response.headers.location;
     if (REDIRECTS.has(status) && location) {
