@@ -6,8 +6,8 @@ import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { emptyFields } from "./page-metadata";
 import { metadataWorkspace } from "./page-metadata.test-support";
-import { bookmarkInputSchema } from "./schema";
-import { updateBookmark } from "./service";
+import { bookmarkInputSchema, listQuerySchema } from "./schema";
+import { listBookmarks, updateBookmark } from "./service";
 
 // Pages are served on 127.0.0.1, so this file allows loopback (and nothing else);
 // page-metadata.refused.test.ts runs with the production settings.
@@ -96,8 +96,11 @@ describeEachDatabase("link metadata on save", (handle) => {
     const url = `${server.url}/held/${++saves}`;
     const saved = await shelf.save({ url });
     await updateBookmark(shelf.ctx(), saved.id, bookmarkInputSchema.parse({ url, title: "Renamed meanwhile" }));
+    // Meanwhile the list says a page is being read, so the screen keeps refreshing until it is.
+    expect((await listBookmarks(shelf.ctx(), listQuerySchema.parse({}))).sync.readingPages).toBe(1);
     release();
     const { mirror, notion } = await shelf.settled(saved);
+    expect((await listBookmarks(shelf.ctx(), listQuerySchema.parse({}))).sync.readingPages).toBe(0);
     // The title was edited, so it stays; the description is still empty, so it is filled.
     expect(mirror).toMatchObject({ title: "Renamed meanwhile", description: "Held page description" });
     expect(notion).toMatchObject({ title: "Renamed meanwhile", description: "Held page description" });

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { BookmarkRow } from "@/db/schema";
 import { env } from "@/lib/env";
-import { runLater } from "@/lib/link-metadata/background";
+import { runLater, unfinishedJobs } from "@/lib/link-metadata/background";
 import { fetchPage, LinkFetchError } from "@/lib/link-metadata/fetch";
 import { parseMetadata } from "@/lib/link-metadata/parse";
 import { recordFill, type Fill } from "./queries";
@@ -25,7 +25,7 @@ export function emptyFields(input: BookmarkInput): { title: boolean; description
 export function fillFromPageLater(db: Database, saved: BookmarkRow, empty: { title: boolean; description: boolean }): void {
   const { enabled, allowLoopback, timeoutMs } = env().linkMetadata;
   if (!enabled || (!empty.title && !empty.description)) return;
-  runLater(async () => {
+  runLater(saved.workspaceId, async () => {
     let found;
     try {
       found = parseMetadata((await fetchPage(saved.url, { allowLoopback, timeoutMs })).html);
@@ -43,3 +43,6 @@ export function fillFromPageLater(db: Database, saved: BookmarkRow, empty: { tit
     if (filled) kickWorker();
   });
 }
+
+/** Pages still being read for the workspace's new bookmarks, in this process. */
+export const pagesBeingRead = (workspaceId: string) => unfinishedJobs(workspaceId);

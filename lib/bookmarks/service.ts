@@ -17,7 +17,7 @@ import {
   type LocalChange,
   type MirrorPage,
 } from "./queries";
-import { emptyFields, fillFromPageLater } from "./page-metadata";
+import { emptyFields, fillFromPageLater, pagesBeingRead } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
 import { isSyncing, syncWorkspace } from "./sync";
@@ -33,6 +33,8 @@ export type SyncStatus = {
   progress: number | null;
   pending: number;
   parked: number;
+  /** New bookmarks whose page is still being read for a title or description (the screen keeps refreshing). */
+  readingPages: number;
 };
 
 export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus };
@@ -75,6 +77,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       syncing: isSyncing(workspace.id),
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
       ...backlog,
+      readingPages: pagesBeingRead(workspace.id),
     },
   };
 }

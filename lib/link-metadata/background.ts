@@ -8,19 +8,29 @@ const MAX_RUNNING = 4;
 // Past this many waiting jobs new ones are dropped: a burst of saves must not grow memory without bound.
 const MAX_WAITING = 500;
 
-type Job = () => Promise<void>;
+type Job = { run: () => Promise<void>; group: string };
 
 const waiting: Job[] = [];
 const running = new Set<Promise<void>>();
+/** Jobs not finished yet, by group (a workspace), so its screen can keep refreshing until they are. */
+const unfinished = new Map<string, number>();
 let idleWaiters: Array<() => void> = [];
+
+function count(group: string, delta: number): void {
+  const n = (unfinished.get(group) ?? 0) + delta;
+  if (n > 0) unfinished.set(group, n);
+  else unfinished.delete(group);
+}
 
 function next(): void {
   while (running.size < MAX_RUNNING && waiting.length > 0) {
     const job = waiting.shift()!;
-    const run = job()
+    const run = job
+      .run()
       .catch((error: unknown) => console.error("Background job:", error instanceof Error ? error.message : error))
       .finally(() => {
         running.delete(run);
+        count(job.group, -1);
         next();
       });
     running.add(run);
@@ -31,16 +41,22 @@ function next(): void {
   }
 }
 
-/** Queues `job`; returns at once. False when the queue is full and the job was dropped. */
-export function runLater(job: Job): boolean {
+/** Queues `run` under `group`; returns at once. False when the queue is full and the job was dropped. */
+export function runLater(group: string, run: () => Promise<void>): boolean {
   if (waiting.length >= MAX_WAITING) return false;
-  waiting.push(job);
+  waiting.push({ run, group });
+  count(group, 1);
   // After the caller's own work, so a job never delays the answer it follows.
   setImmediate(next);
   return true;
 }
 
-/** Resolves once every queued job has finished (tests, and a graceful shutdown). */
+/** How many of the group's jobs are waiting or running in this process. */
+export function unfinishedJobs(group: string): number {
+  return unfinished.get(group) ?? 0;
+}
+
+/** Resolves once every queued job has finished (for tests, which check what the jobs did). */
 export function backgroundIdle(): Promise<void> {
   if (running.size === 0 && waiting.length === 0) return Promise.resolve();
   return new Promise((resolve) => idleWaiters.push(resolve));
