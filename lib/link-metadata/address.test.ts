@@ -103,6 +103,7 @@ const BLOCKED_IPV4: Array<[string, number]> = [
   ["172.16.0.0", 12],
   ["192.0.0.0", 24],
   ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
   ["192.168.0.0", 16],
   ["198.18.0.0", 15],
   ["198.51.100.0", 24],
@@ -154,6 +155,12 @@ const blockedIPv6 = fc.oneof(
 describe("blocked ranges (properties)", () => {
   it("refuses every IPv4 address of a blocked range", () => {
     fc.assert(fc.property(blockedIPv4, (ip) => !mayConnect(ip) && !mayConnect(ip, { allowLoopback: !ip.startsWith("127.") })));
+  });
+
+  it("allows every IPv4 address outside the blocked ranges", () => {
+    const inBlocked = (n: number) => BLOCKED_IPV4.some(([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(toNumber(base) / 2 ** (32 - bits)));
+    const outside = fc.integer({ min: 0, max: 2 ** 32 - 1 }).filter((n) => !inBlocked(n));
+    fc.assert(fc.property(outside, (n) => classifyAddress(toDotted(n)) === "public"), { numRuns: 2000 });
   });
 
   it("refuses a blocked IPv4 address in every IPv6 form", () => {
