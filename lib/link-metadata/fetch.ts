@@ -66,7 +66,7 @@ export const FETCH_DEFAULTS = {
   maxRedirects: 5,
 };
 
-export const USER_AGENT = "Mozilla/5.0 (compatible; ShelfBot/1.0; link previews for saved bookmarks)";
+const USER_AGENT = "Mozilla/5.0 (compatible; ShelfBot/1.0; link previews for saved bookmarks)";
 
 const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
