@@ -25,6 +25,9 @@ test("an expired access token is refreshed without the person noticing", async (
 
 test("a revoked authorization shows Reconnect on every screen, and reconnecting restores the workspace", async ({ page }) => {
   const workspaceId = await signIn(page, "ada", "notebook");
+  // The view's own background sync first: revoked while it runs, that sync (not Refresh) would find
+  // out, and the Refresh button stays disabled until the screen turns to Reconnect.
+  await expect(page.getByTestId("sync-status")).toContainText("Synced");
   await sandbox.revokeToken({ bot_id: await adasNotebookBot() });
 
   await page.getByRole("button", { name: "Refresh from Notion" }).click();
