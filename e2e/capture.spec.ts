@@ -156,10 +156,13 @@ test("/save from a phone's share sheet: the address inside text, errors keep the
   const notice = form.getByTestId("already-saved");
   await expect(notice).toContainText("Already saved as “Wind tunnels & airfoils”");
   await expect(form.getByLabel("Title")).toHaveValue("Airfoils, explained");
-  await notice.getByRole("link", { name: "Edit it" }).click();
-  const dialog = page.getByRole("dialog", { name: "Edit bookmark" });
+  // In a new tab, so this form and what was typed in it stay.
+  const [editor] = await Promise.all([page.context().waitForEvent("page"), notice.getByRole("link", { name: "Edit it" }).click()]);
+  const dialog = editor.getByRole("dialog", { name: "Edit bookmark" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("Title")).toHaveValue("Wind tunnels & airfoils");
+  await expect(form.getByLabel("Title")).toHaveValue("Airfoils, explained");
+  await expect(form.getByRole("button", { name: "Save anyway" })).toBeVisible();
 });
 
 test("the web app manifest puts Shelf in the share sheet", async ({ page, request }) => {

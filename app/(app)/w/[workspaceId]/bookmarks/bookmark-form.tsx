@@ -114,7 +114,14 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
           />
           {error("url")}
           {alreadySaved && (
-            <AlreadySaved existing={alreadySaved} href={editHref?.(alreadySaved.id)} pending={pending} saveAnyway={() => void submit(true)} />
+            <AlreadySaved
+              existing={alreadySaved}
+              href={editHref?.(alreadySaved.id)}
+              // /save would lose what was typed by leaving the page; the dashboard keeps its form.
+              newTab={variant === "capture"}
+              pending={pending}
+              saveAnyway={() => void submit(true)}
+            />
           )}
         </div>
         <div>
@@ -178,14 +185,30 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
 }
 
 /** The create answer for a link the workspace has: open that bookmark, or save this one too. */
-function AlreadySaved({ existing, href, pending, saveAnyway }: { existing: SavedBookmarkRef; href?: string; pending: boolean; saveAnyway: () => void }) {
+function AlreadySaved({
+  existing,
+  href,
+  newTab,
+  pending,
+  saveAnyway,
+}: {
+  existing: SavedBookmarkRef;
+  href?: string;
+  newTab: boolean;
+  pending: boolean;
+  saveAnyway: () => void;
+}) {
   return (
     <div role="status" data-testid="already-saved" className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-warn-bg px-2.5 py-2 text-sm text-warn-ink">
       <CopyCheck className="size-4 shrink-0" aria-hidden />
       <p className="mr-auto min-w-0 break-words">
         <span className="font-medium">Already saved</span> as “{existing.title}”.{" "}
         {href && (
-          <Link href={href} className="font-medium underline underline-offset-2">
+          <Link
+            href={href}
+            {...(newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+            className="font-medium underline underline-offset-2"
+          >
             Edit it
           </Link>
         )}
