@@ -11,6 +11,9 @@ import { benchSaves } from "./saves";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
 
+// Benchmarks save example addresses; fetching their pages would measure the internet, not Shelf.
+process.env.LINK_METADATA ??= "off";
+
 const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "sandbox-query": benchSandboxQuery,
   reads: benchReads,

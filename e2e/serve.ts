@@ -51,6 +51,9 @@ async function main() {
       RATE_LIMIT_SIGN_INS: "100",
       RATE_LIMIT_ACTIONS: "60",
       LOG_LEVEL: "info",
+      // Saved links are example addresses: fetching them would make runs depend on the internet.
+      // The fetcher has tests of its own (lib/link-metadata, lib/bookmarks/page-metadata*.test.ts).
+      LINK_METADATA: "off",
     },
   });
   // A fresh file per run: the scan must only see this run's lines.

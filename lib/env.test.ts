@@ -51,6 +51,19 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...production(), NOTION_API_BASE: "http://127.0.0.1:4010/" }).notionIsSandbox).toBe(true);
   });
 
+  it("fetches link metadata by default, never from loopback unless explicitly allowed", () => {
+    expect(parseEnv(production()).linkMetadata).toEqual({ enabled: true, allowLoopback: false, timeoutMs: 5000 });
+    expect(parseEnv({ ...production(), NODE_ENV: "test" }).linkMetadata.enabled).toBe(false);
+    expect(parseEnv({ ...production(), NODE_ENV: "test", LINK_METADATA: "on" }).linkMetadata.enabled).toBe(true);
+    expect(parseEnv({ ...production(), LINK_METADATA: "off", LINK_METADATA_ALLOW_LOOPBACK: "1", LINK_METADATA_TIMEOUT_SECONDS: "2" }).linkMetadata).toEqual({
+      enabled: false,
+      allowLoopback: true,
+      timeoutMs: 2000,
+    });
+    expect(problems({ ...production(), LINK_METADATA_ALLOW_LOOPBACK: "yes" }).join("\n")).toMatch(/LINK_METADATA_ALLOW_LOOPBACK must be 0 or 1/);
+    expect(problems({ ...production(), LINK_METADATA_TIMEOUT_SECONDS: "60" }).join("\n")).toMatch(/LINK_METADATA_TIMEOUT_SECONDS/);
+  });
+
   it("keeps previous encryption keys for decryption after the current one", () => {
     const [current, old] = [key(), key()];
     expect(parseEnv({ ...production(), TOKEN_ENCRYPTION_KEY: current, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).tokenEncryptionKeys).toEqual([current, old]);

@@ -47,6 +47,9 @@ const envSchema = z.object({
   RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
   RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
   LOG_LEVEL: logLevelSchema,
+  LINK_METADATA: z.enum(["on", "off"], "must be on or off").optional(),
+  LINK_METADATA_ALLOW_LOOPBACK: z.enum(["0", "1"], "must be 0 or 1").default("0"),
+  LINK_METADATA_TIMEOUT_SECONDS: z.coerce.number("must be a number of seconds").positive().max(30).default(5),
 });
 
 export type Env = {
@@ -72,6 +75,12 @@ export type Env = {
   webhookSecret: string | undefined;
   /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
   rateLimits: { signIns: number; actions: number };
+  /**
+   * Titles and descriptions left empty are filled from the page (lib/link-metadata). Loopback
+   * addresses are fetched only with LINK_METADATA_ALLOW_LOOPBACK=1, for tests serving pages on
+   * 127.0.0.1; never set it in a deployment (docs/decisions/018).
+   */
+  linkMetadata: { enabled: boolean; allowLoopback: boolean; timeoutMs: number };
 };
 
 export class ConfigError extends Error {
@@ -164,6 +173,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
     rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
+    linkMetadata: {
+      // Off by default under test, so unit tests of unrelated code never reach out to the internet.
+      enabled: (raw.LINK_METADATA ?? (raw.NODE_ENV === "test" ? "off" : "on")) === "on",
+      allowLoopback: raw.LINK_METADATA_ALLOW_LOOPBACK === "1",
+      timeoutMs: raw.LINK_METADATA_TIMEOUT_SECONDS * 1000,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "busy"
   | "unavailable"
   | "rate_limited"
+  | "duplicate"
   | "failed";
 
 /**
@@ -22,5 +23,16 @@ export class UserFacingError extends Error {
   ) {
     super(message);
     this.name = "UserFacingError";
+  }
+}
+
+/** The bookmark a new one would repeat, for "Already saved" with a way to open it. */
+export type SavedBookmarkRef = { id: string; title: string };
+
+/** A create refused because the workspace already has the link; the person may save it anyway. */
+export class AlreadySavedError extends UserFacingError {
+  constructor(readonly existing: SavedBookmarkRef) {
+    super("This link is already saved.", "duplicate");
+    this.name = "AlreadySavedError";
   }
 }

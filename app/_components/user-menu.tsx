@@ -1,13 +1,15 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { LogOut, Settings } from "lucide-react";
+import { BookmarkPlus, LogOut, Settings } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { Avatar } from "./avatar";
 import { menuContent, menuItem, menuLabel, menuSeparator } from "./menu-styles";
 
-export function UserMenu({ name, image, settingsHref }: { name: string | null; image: string | null; settingsHref: string }) {
+type Props = { name: string | null; image: string | null; settingsHref: string; captureHref: string };
+
+export function UserMenu({ name, image, settingsHref, captureHref }: Props) {
   return (
     <Menu.Root>
       <Menu.Trigger className="flex items-center gap-2 rounded-full p-0.5 hover:bg-surface" data-testid="account-menu">
@@ -24,6 +26,12 @@ export function UserMenu({ name, image, settingsHref }: { name: string | null; i
             <Link href={settingsHref} className={menuItem}>
               <Settings className="size-4" aria-hidden />
               Settings
+            </Link>
+          </Menu.Item>
+          <Menu.Item asChild>
+            <Link href={captureHref} className={menuItem}>
+              <BookmarkPlus className="size-4" aria-hidden />
+              Save from anywhere
             </Link>
           </Menu.Item>
           <Menu.Separator className={menuSeparator} />

@@ -5,13 +5,21 @@ import type { Workspace } from "@/db/schema";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { inRequestContext, log } from "@/lib/log";
 import { fieldErrors } from "@/lib/validation";
-import { UserFacingError, type ErrorCode } from "@/lib/errors";
+import { AlreadySavedError, UserFacingError, type ErrorCode, type SavedBookmarkRef } from "@/lib/errors";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { findUserWorkspace } from "@/lib/workspaces/queries";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code: ErrorCode; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error: string;
+      code: ErrorCode;
+      fieldErrors?: Record<string, string>;
+      retryAfterSeconds?: number;
+      /** With code "duplicate": the bookmark already saved. */
+      existing?: SavedBookmarkRef;
+    };
 
 type UserContext<I> = { user: SessionUser; input: I; db: Database };
 type WorkspaceContext<I> = UserContext<I> & { workspace: Workspace };
@@ -67,6 +75,7 @@ export function workspaceAction<S extends z.ZodType<{ workspaceId: string }>, T>
 export const workspaceIdSchema = z.string().trim().min(1, "Choose a workspace.").max(100);
 
 function describeFailure(error: unknown): ActionResult<never> {
+  if (error instanceof AlreadySavedError) return { ok: false, error: error.message, code: error.code, existing: error.existing };
   if (error instanceof UserFacingError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   log.error({ err: error }, "action failed");
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again.", code: "failed" };

@@ -109,6 +109,55 @@ export async function countBookmarks(db: Database, workspaceId: string): Promise
   return row?.n ?? 0;
 }
 
+// --- duplicates: the same normalized URL saved more than once (index on workspace, normalized url)
+
+/** The oldest bookmark of the workspace, not in the trash, saved under this normalized URL. */
+export async function findByNormalizedUrl(db: Database, workspaceId: string, normalizedUrl: string): Promise<BookmarkRow | null> {
+  const [row] = await db
+    .select()
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.normalizedUrl, normalizedUrl), eq(bookmarks.inTrash, false)))
+    .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id))
+    .limit(1);
+  return row ?? null;
+}
+
+function duplicatedUrls(db: Database, workspaceId: string) {
+  return db
+    .select({ normalizedUrl: bookmarks.normalizedUrl, copies: sql<number>`count(*)::int`.as("copies") })
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .groupBy(bookmarks.normalizedUrl)
+    .having(sql`count(*) > 1`);
+}
+
+/** Bookmarks whose normalized URL is saved more than once, by URL then oldest first; at most `maxGroups` URLs. */
+export async function listDuplicateRows(db: Database, workspaceId: string, maxGroups: number): Promise<BookmarkRow[]> {
+  const urls = duplicatedUrls(db, workspaceId).orderBy(bookmarks.normalizedUrl).limit(maxGroups).as("urls");
+  const rows = await db
+    .select({ row: bookmarks })
+    .from(bookmarks)
+    .innerJoin(urls, eq(urls.normalizedUrl, bookmarks.normalizedUrl))
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .orderBy(asc(bookmarks.normalizedUrl), asc(bookmarks.createdTime), asc(bookmarks.id));
+  return rows.map((r) => r.row);
+}
+
+/** How many bookmarks a merge of every duplicate group would move to the trash. */
+export async function countDuplicates(db: Database, workspaceId: string): Promise<number> {
+  const urls = duplicatedUrls(db, workspaceId).as("urls");
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${urls.copies} - 1), 0)::int` }).from(urls);
+  return row?.n ?? 0;
+}
+
+export async function findBookmarks(db: Database, workspaceId: string, ids: string[]): Promise<BookmarkRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), inArray(bookmarks.id, ids)));
+}
+
 // --- local writes: mirror row and outbox entry in one transaction -------------------------
 
 function rowFields(input: WritePayload) {
@@ -129,23 +178,58 @@ export async function recordCreate(db: Database, workspaceId: string, input: Wri
 
 export type LocalChange = { kind: "update"; input: WritePayload } | { kind: "trash" } | { kind: "restore" };
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function applyChange(tx: Transaction, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+  const fields = change.kind === "update" ? rowFields(change.input) : { inTrash: change.kind === "trash" };
+  const [row] = await tx
+    .update(bookmarks)
+    .set({ ...fields, lastEditedTime: new Date(), syncState: "pending", syncError: null })
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
+    .returning();
+  if (!row) return null;
+  await tx.insert(pendingWrites).values({
+    workspaceId,
+    bookmarkId: id,
+    kind: change.kind,
+    payload: change.kind === "update" ? change.input : null,
+  });
+  return row;
+}
+
 /** Applies a change to the mirror now and queues it for Notion; null when the bookmark isn't this workspace's. */
 export async function recordChange(db: Database, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+  return db.transaction((tx) => applyChange(tx, workspaceId, id, change));
+}
+
+/** A field to fill from the page, if it still holds what was saved. */
+export type Fill = { saved: string; found: string };
+
+/**
+ * Fills a bookmark's title and description found on its page, each only while it still holds
+ * what was saved (the person has not edited it since), as a local change through the outbox.
+ * The row is locked so an edit arriving meanwhile is either seen here or comes after. Null when
+ * nothing was filled.
+ */
+export async function recordFill(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  fill: { title?: Fill; description?: Fill },
+): Promise<BookmarkRow | null> {
   return db.transaction(async (tx) => {
-    const fields = change.kind === "update" ? rowFields(change.input) : { inTrash: change.kind === "trash" };
-    const [row] = await tx
-      .update(bookmarks)
-      .set({ ...fields, lastEditedTime: new Date(), syncState: "pending", syncError: null })
+    const [current] = await tx
+      .select()
+      .from(bookmarks)
       .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
-      .returning();
-    if (!row) return null;
-    await tx.insert(pendingWrites).values({
-      workspaceId,
-      bookmarkId: id,
-      kind: change.kind,
-      payload: change.kind === "update" ? change.input : null,
-    });
-    return row;
+      .for("update");
+    if (!current || current.inTrash) return null;
+    const pick = (value: string, field: Fill | undefined) => (field && value === field.saved ? field.found : value);
+    const title = pick(current.title, fill.title);
+    const description = pick(current.description, fill.description);
+    if (title === current.title && description === current.description) return null;
+    const input = { title, url: current.url, description, tags: current.tags };
+    return applyChange(tx, workspaceId, id, { kind: "update", input });
   });
 }
 

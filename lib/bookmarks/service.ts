@@ -17,6 +17,7 @@ import {
   type LocalChange,
   type MirrorPage,
 } from "./queries";
+import { emptyFields, fillFromPageLater, pagesBeingRead } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
 import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
@@ -32,6 +33,8 @@ export type SyncStatus = {
   progress: number | null;
   pending: number;
   parked: number;
+  /** New bookmarks whose page is still being read for a title or description (the screen keeps refreshing). */
+  readingPages: number;
 };
 
 export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus };
@@ -74,6 +77,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       syncing: isSyncing(workspace.id),
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
       ...backlog,
+      readingPages: pagesBeingRead(workspace.id),
     },
   };
 }
@@ -88,11 +92,15 @@ export async function refreshBookmarks(ctx: Context): Promise<void> {
   }
 }
 
-/** Saved at once in the mirror and the outbox; the worker takes it to Notion. */
+/**
+ * Saved at once in the mirror and the outbox; the worker takes it to Notion. A title or
+ * description left empty is filled from the page afterwards, never holding up the save.
+ */
 export async function createBookmark(ctx: Context, input: BookmarkInput): Promise<Bookmark> {
   const workspace = await ready(ctx);
   const row = await recordCreate(ctx.db, workspace.id, input);
   kickWorker();
+  fillFromPageLater(ctx.db, row, emptyFields(input));
   return toBookmark(row);
 }
 

@@ -39,6 +39,8 @@ export const SEED_PEOPLE = {
   katherine: { id: "e0000000-0000-4000-8000-000000000004", name: "Katherine Johnson", email: "katherine@example.com", avatarUrl: initialsAvatar("KJ", "#d9730d") },
   // Her own two workspaces keep the flows that change a person's security activity apart from the others'.
   dorothy: { id: "e0000000-0000-4000-8000-000000000005", name: "Dorothy Vaughan", email: "dorothy@example.com", avatarUrl: initialsAvatar("DV", "#0f7b6c") },
+  // e2e/capture.spec.ts and e2e/duplicates.spec.ts save as Mary, so other specs' lists stay as they expect.
+  mary: { id: "e0000000-0000-4000-8000-000000000017", name: "Mary Jackson", email: "mary@example.com", avatarUrl: initialsAvatar("MJ", "#ad1a72") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -58,6 +60,7 @@ export const SEED_WORKSPACES = {
   labs: { id: "f0000000-0000-4000-8000-000000000003", name: "Hopper Labs", icon: null, memberIds: [SEED_PEOPLE.grace.id, SEED_PEOPLE.alan.id] },
   westArea: { id: "f0000000-0000-4000-8000-000000000004", name: "West Area Computing", icon: "🧮", memberIds: [SEED_PEOPLE.dorothy.id] },
   langley: { id: "f0000000-0000-4000-8000-000000000005", name: "Langley Research", icon: null, memberIds: [SEED_PEOPLE.dorothy.id] },
+  tunnel: { id: "f0000000-0000-4000-8000-000000000017", name: "Wind Tunnel", icon: "🛩", memberIds: [SEED_PEOPLE.mary.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

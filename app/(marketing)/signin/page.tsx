@@ -1,6 +1,7 @@
 import { CircleAlert, Check, X } from "lucide-react";
 import type { Metadata } from "next";
 import { SignInButton } from "@/app/_components/sign-in-button";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,8 +16,12 @@ const WONT = [
   "Share your data with anyone, or keep a copy of your pages beyond a fast list of your bookmarks",
 ];
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
-  const { error } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[] }>;
+}) {
+  const { error, callbackUrl } = await searchParams;
   const message = signInErrorMessage(Array.isArray(error) ? error[0] : error);
   return (
     <section className="mx-auto flex max-w-lg flex-col gap-6 px-4 py-16 sm:px-6">
@@ -31,7 +36,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         Shelf signs you in with Notion. In Notion you choose the workspace, then either let Notion copy Shelf&apos;s
         Bookmarks template into it or pick the pages Shelf may use.
       </p>
-      <SignInButton />
+      {/* Pages that need a session (/save) send people here with the way back in callbackUrl. */}
+      <SignInButton callbackUrl={safeCallbackPath(callbackUrl)} />
       <div className="grid gap-4 text-sm sm:grid-cols-2">
         <div>
           <h2 className="mb-2 font-medium">Shelf will</h2>

@@ -40,7 +40,12 @@ export default async function WorkspaceLayout({
           <SandboxBadge />
           <div className="ml-auto flex items-center gap-1">
             <ThemeSwitch />
-            <UserMenu name={user.name} image={user.image} settingsHref={`/w/${workspace.id}/settings`} />
+            <UserMenu
+              name={user.name}
+              image={user.image}
+              settingsHref={`/w/${workspace.id}/settings`}
+              captureHref={`/w/${workspace.id}/capture`}
+            />
           </div>
         </div>
       </header>

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { workspaceAction, workspaceIdSchema } from "@/lib/actions/safe-action";
+import { saveUnlessDuplicate } from "@/lib/bookmarks/duplicates";
 import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema } from "@/lib/bookmarks/schema";
 import {
-  createBookmark,
   refreshBookmarks,
   resolveParked,
   trashBookmark,
@@ -13,8 +13,11 @@ import {
 
 const inWorkspace = z.object({ workspaceId: workspaceIdSchema });
 
-export const createBookmarkAction = workspaceAction(inWorkspace.and(bookmarkInputSchema), ({ db, workspace, input }) =>
-  createBookmark({ db, workspace }, input),
+// "Save anyway" after an "Already saved" answer (docs/decisions/017). Also /save's action.
+const saveAnyway = z.object({ saveAnyway: z.boolean("Save anyway must be yes or no.").optional() });
+
+export const createBookmarkAction = workspaceAction(inWorkspace.and(bookmarkInputSchema).and(saveAnyway), ({ db, workspace, input }) =>
+  saveUnlessDuplicate({ db, workspace }, input, input.saveAnyway ?? false),
 );
 
 export const updateBookmarkAction = workspaceAction(inWorkspace.and(bookmarkUpdateSchema), ({ db, workspace, input }) =>

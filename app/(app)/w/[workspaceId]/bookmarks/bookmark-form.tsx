@@ -1,10 +1,12 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
+import { CopyCheck, Loader2 } from "lucide-react";
+import Link from "next/link";
 import { useId, useState } from "react";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { Kbd } from "@/app/_components/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import type { SavedBookmarkRef } from "@/lib/errors";
 import { bookmarkInputSchema, type BookmarkInput } from "@/lib/bookmarks/schema";
 import { fieldErrors } from "@/lib/validation";
 import { TagInput } from "./tag-input";
@@ -15,34 +17,43 @@ export type Draft = { url: string; title: string; description: string; tags: str
 export const EMPTY_DRAFT: Draft = { url: "", title: "", description: "", tags: [] };
 
 type Props = {
-  variant: "create" | "edit";
+  /** "capture" is /save's form: one column for a small popup; its owner replaces it on success. */
+  variant: "create" | "edit" | "capture";
   initial: Draft;
   tagOptions: string[];
-  /** Saves the checked input; the form resets (create) or is closed by its owner (edit) on success. */
-  save: (input: BookmarkInput) => Promise<ActionResult<unknown>>;
+  /**
+   * Saves the checked input; the form resets (create) or is closed by its owner (edit) on success.
+   * `saveAnyway` is the person's answer to "Already saved".
+   */
+  save: (input: BookmarkInput, saveAnyway: boolean) => Promise<ActionResult<unknown>>;
+  /** Where "Already saved" links to: the existing bookmark's edit dialog. */
+  editHref?: (id: string) => string;
   urlRef?: React.Ref<HTMLInputElement>;
   onCancel?: () => void;
+  /** Extra fields shown first (the workspace choice of /save). */
+  children?: React.ReactNode;
 };
 
 const fieldClass = (invalid: boolean) =>
   `w-full rounded-md border bg-canvas px-2.5 py-1.5 text-sm text-ink placeholder:text-muted ${invalid ? "border-danger" : "border-line-strong"}`;
 
-export function BookmarkForm({ variant, initial, tagOptions, save, urlRef, onCancel }: Props) {
+export function BookmarkForm({ variant, initial, tagOptions, save, editHref, urlRef, onCancel, children }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const [alreadySaved, setAlreadySaved] = useState<SavedBookmarkRef | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit(saveAnyway: boolean) {
     // The action's own schema, run here first: mistakes show at once and never reach Notion.
     const parsed = bookmarkInputSchema.safeParse(draft);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     setPending(true);
-    const result = await save(parsed.data);
+    const result = await save(parsed.data, saveAnyway);
     setPending(false);
+    setAlreadySaved(!result.ok && result.existing ? result.existing : null);
     if (!result.ok) return setErrors(result.fieldErrors ?? {});
     if (variant === "create") setDraft(EMPTY_DRAFT);
   }
@@ -69,10 +80,20 @@ export function BookmarkForm({ variant, initial, tagOptions, save, urlRef, onCan
   const description = field("description");
   const tags = field("tags");
   const create = variant === "create";
+  const edit = variant === "edit";
 
   return (
-    <form onSubmit={submit} noValidate aria-label={create ? "New bookmark" : "Edit bookmark"} className="flex flex-col gap-3">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(false);
+      }}
+      noValidate
+      aria-label={edit ? "Edit bookmark" : variant === "capture" ? "Save a bookmark" : "New bookmark"}
+      className="flex flex-col gap-3"
+    >
       <div className={`grid gap-3 ${create ? "sm:grid-cols-2" : ""}`}>
+        {children}
         <div>
           {label("url", "URL")}
           <input
@@ -83,12 +104,25 @@ export function BookmarkForm({ variant, initial, tagOptions, save, urlRef, onCan
             autoComplete="url"
             placeholder="https://"
             value={draft.url}
-            onChange={(e) => set({ url: e.target.value })}
+            onChange={(e) => {
+              set({ url: e.target.value });
+              setAlreadySaved(null);
+            }}
             aria-invalid={url.invalid || undefined}
             aria-describedby={url.describedBy}
             className={fieldClass(url.invalid)}
           />
           {error("url")}
+          {alreadySaved && (
+            <AlreadySaved
+              existing={alreadySaved}
+              href={editHref?.(alreadySaved.id)}
+              // /save would lose what was typed by leaving the page; the dashboard keeps its form.
+              newTab={variant === "capture"}
+              pending={pending}
+              saveAnyway={() => void submit(true)}
+            />
+          )}
         </div>
         <div>
           {label("title", "Title", "(optional)")}
@@ -143,9 +177,45 @@ export function BookmarkForm({ variant, initial, tagOptions, save, urlRef, onCan
         )}
         <button type="submit" className={`${primaryButton} py-1.5`} disabled={pending} aria-busy={pending}>
           {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
-          {create ? (pending ? "Saving…" : "Add bookmark") : pending ? "Saving…" : "Save changes"}
+          {pending ? "Saving…" : create ? "Add bookmark" : edit ? "Save changes" : "Save"}
         </button>
       </div>
     </form>
+  );
+}
+
+/** The create answer for a link the workspace has: open that bookmark, or save this one too. */
+function AlreadySaved({
+  existing,
+  href,
+  newTab,
+  pending,
+  saveAnyway,
+}: {
+  existing: SavedBookmarkRef;
+  href?: string;
+  newTab: boolean;
+  pending: boolean;
+  saveAnyway: () => void;
+}) {
+  return (
+    <div role="status" data-testid="already-saved" className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-warn-bg px-2.5 py-2 text-sm text-warn-ink">
+      <CopyCheck className="size-4 shrink-0" aria-hidden />
+      <p className="mr-auto min-w-0 break-words">
+        <span className="font-medium">Already saved</span> as “{existing.title}”.{" "}
+        {href && (
+          <Link
+            href={href}
+            {...(newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+            className="font-medium underline underline-offset-2"
+          >
+            Edit it
+          </Link>
+        )}
+      </p>
+      <button type="button" className={secondaryButton} onClick={saveAnyway} disabled={pending}>
+        Save anyway
+      </button>
+    </div>
   );
 }

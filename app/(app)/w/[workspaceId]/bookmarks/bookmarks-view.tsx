@@ -37,18 +37,29 @@ type Props = {
   nextCursor: string | null;
   tagOptions: string[];
   sync: SyncStatusData;
+  /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
+  editTarget: Bookmark | null;
+  /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
+  duplicates: number;
 };
 
-// Field errors are shown next to their fields; anything else Notion said goes in a toast.
+// Field errors are shown next to their fields, and "Already saved" by the form; anything else
+// Notion said goes in a toast.
 function reportFailure(result: ActionResult<unknown>) {
-  if (!result.ok && !result.fieldErrors) toast.error(result.error);
+  if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Bookmark | null>(null);
+  const [editing, setEditing] = useState<Bookmark | null>(editTarget);
+  // Compared by id: every refresh sends a new object for the same ?edit=, which must not reopen it.
+  const [editTargetId, setEditTargetId] = useState(editTarget?.id);
+  if (editTarget?.id !== editTargetId) {
+    setEditTargetId(editTarget?.id);
+    if (editTarget) setEditing(editTarget);
+  }
   const [helpOpen, setHelpOpen] = useState(false);
   const [navigating, startNavigation] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
@@ -65,7 +76,12 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     listRef.current?.querySelector<HTMLElement>(`[data-bookmark-id="${CSS.escape(id)}"]`)?.focus();
   }
 
-  async function create(input: BookmarkInput) {
+  function closeEditor() {
+    setEditing(null);
+    if (editTarget) navigate(listHref(workspaceId, query));
+  }
+
+  async function create(input: BookmarkInput, saveAnyway: boolean) {
     const now = new Date().toISOString();
     const draft: Bookmark = {
       ...input,
@@ -77,7 +93,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       syncState: "pending",
       syncError: null,
     };
-    const result = await track({ kind: "put", bookmark: draft }, () => createBookmarkAction({ workspaceId, ...input }), (saved) => ({
+    const result = await track({ kind: "put", bookmark: draft }, () => createBookmarkAction({ workspaceId, ...input, saveAnyway }), (saved) => ({
       kind: "put",
       bookmark: saved,
     }));
@@ -173,13 +189,27 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         <h2 id="new-bookmark-heading" className="mb-3 text-sm font-semibold">
           New bookmark
         </h2>
-        <BookmarkForm variant="create" initial={EMPTY_DRAFT} tagOptions={tagOptions} save={create} urlRef={urlRef} />
+        <BookmarkForm
+          variant="create"
+          initial={EMPTY_DRAFT}
+          tagOptions={tagOptions}
+          save={create}
+          editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
+          urlRef={urlRef}
+        />
       </section>
       <section aria-labelledby="list-heading" className="flex flex-col gap-3">
         <h2 id="list-heading" className="sr-only">
           Your bookmarks
         </h2>
-        <Toolbar workspaceId={workspaceId} query={query} tagOptions={tagOptions} searchRef={searchRef} navigate={navigate} />
+        <Toolbar
+          workspaceId={workspaceId}
+          query={query}
+          tagOptions={tagOptions}
+          duplicates={duplicates}
+          searchRef={searchRef}
+          navigate={navigate}
+        />
         <ActiveFilters workspaceId={workspaceId} query={query} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
@@ -206,7 +236,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
       </section>
-      <EditDialog bookmark={editing} tagOptions={tagOptions} onClose={() => setEditing(null)} save={update} />
+      <EditDialog bookmark={editing} tagOptions={tagOptions} onClose={closeEditor} save={update} />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
     </div>
   );

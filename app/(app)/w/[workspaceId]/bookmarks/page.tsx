@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { requireWorkspace } from "@/lib/auth/session";
-import { listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
+import { duplicateCount } from "@/lib/bookmarks/duplicates";
+import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
+import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
 import { listBookmarks } from "@/lib/bookmarks/service";
 import { UserFacingError } from "@/lib/errors";
 import { BookmarksView } from "./bookmarks-view";
@@ -40,11 +42,13 @@ export default async function BookmarksPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await requireWorkspace((await params).workspaceId);
-  const query = listQuerySchema.parse(await searchParams);
+  const search = await searchParams;
+  const query = listQuerySchema.parse(search);
+  const db = await getDb();
 
   let outcome: { list: Awaited<ReturnType<typeof listBookmarks>> } | { failure: UserFacingError };
   try {
-    outcome = { list: await listBookmarks({ db: await getDb(), workspace }, query) };
+    outcome = { list: await listBookmarks({ db, workspace }, query) };
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     outcome = { failure: error };
@@ -60,6 +64,7 @@ export default async function BookmarksPage({
         </div>
       );
     }
+    const [editTarget, duplicates] = await Promise.all([bookmarkToEdit(db, workspace.id, search.edit), duplicateCount({ db, workspace })]);
     return (
       <BookmarksView
         workspaceId={workspace.id}
@@ -68,6 +73,8 @@ export default async function BookmarksPage({
         nextCursor={list.nextCursor}
         tagOptions={list.tagOptions}
         sync={list.sync}
+        editTarget={editTarget}
+        duplicates={duplicates}
       />
     );
   }
@@ -83,4 +90,11 @@ export default async function BookmarksPage({
       />
     </div>
   );
+}
+
+/** ?edit=id: that bookmark of this workspace, unless it is gone or in the trash (then no dialog). */
+async function bookmarkToEdit(db: Database, workspaceId: string, raw: unknown) {
+  const id = bookmarkIdSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  const row = id.success ? await findBookmark(db, workspaceId, id.data) : null;
+  return row && !row.inTrash ? toBookmark(row) : null;
 }

@@ -35,7 +35,7 @@ export function SyncStatus({ workspaceId, sync }: { workspaceId: string; sync: S
   const router = useRouter();
   const [refreshing, start] = useTransition();
   const now = useNow();
-  usePolling(sync.syncing || sync.pending > 0);
+  usePolling(sync.syncing || sync.pending > 0 || sync.readingPages > 0);
 
   function refresh() {
     start(async () => {

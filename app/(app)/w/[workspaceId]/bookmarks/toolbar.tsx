@@ -1,7 +1,8 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { Check, ChevronDown, Search, Tag } from "lucide-react";
+import { Check, ChevronDown, CopyCheck, Search, Tag } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { secondaryButton } from "@/app/_components/button-styles";
 import { menuContent, menuItem, menuLabel } from "@/app/_components/menu-styles";
@@ -15,6 +16,7 @@ type Props = {
   workspaceId: string;
   query: ListQuery;
   tagOptions: string[];
+  duplicates: number;
   searchRef: React.RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
 };
@@ -23,7 +25,7 @@ type Props = {
  * Search, tag filter and sort. A plain GET form, so it works before (or without) JavaScript; with
  * it, every change replaces the URL, which is what makes a view shareable and survive reload.
  */
-export function Toolbar({ workspaceId, query, tagOptions, searchRef, navigate }: Props) {
+export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Shown at once while the sorted list loads; follows the URL when it changes from elsewhere.
   const [sort, setSort] = useState(query.sort);
@@ -99,6 +101,12 @@ export function Toolbar({ workspaceId, query, tagOptions, searchRef, navigate }:
           </option>
         ))}
       </select>
+      {duplicates > 0 && (
+        <Link href={`/w/${workspaceId}/duplicates`} className={`${secondaryButton} font-normal`}>
+          <CopyCheck className="size-3.5 text-muted" aria-hidden />
+          {duplicates} {duplicates === 1 ? "duplicate" : "duplicates"}
+        </Link>
+      )}
       <button type="submit" className="sr-only">
         Apply
       </button>

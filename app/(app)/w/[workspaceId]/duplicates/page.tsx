@@ -1,0 +1,52 @@
+import { ArrowLeft, CopyCheck } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { quietButton, secondaryButton } from "@/app/_components/button-styles";
+import { getDb } from "@/db/client";
+import { requireWorkspace } from "@/lib/auth/session";
+import { listDuplicates } from "@/lib/bookmarks/duplicates";
+import { DuplicateGroupCard } from "./duplicate-group";
+
+export const metadata: Metadata = { title: "Duplicates" };
+
+/** Links saved more than once (same address after normalizing), to merge one group at a time. */
+export default async function DuplicatesPage({ params }: { params: Promise<{ workspaceId: string }> }) {
+  const { workspace } = await requireWorkspace((await params).workspaceId);
+  const groups = await listDuplicates({ db: await getDb(), workspace });
+  const bookmarksHref = `/w/${workspace.id}/bookmarks`;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1">
+        <Link href={bookmarksHref} className={`${quietButton} -ml-2 self-start`}>
+          <ArrowLeft className="size-4" aria-hidden />
+          Bookmarks
+        </Link>
+        <h1 className="text-2xl font-semibold tracking-tight">Duplicates</h1>
+        <p className="max-w-2xl text-sm text-muted">
+          Links saved more than once — the same address, ignoring differences like a trailing slash, “www.”, letter case
+          in the host or tracking parameters. Merging keeps one bookmark with the tags of all of them and moves the
+          others to the trash in Notion.
+        </p>
+      </div>
+      {groups.length === 0 ? (
+        <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-line-strong px-6 py-12 text-center" data-testid="no-duplicates">
+          <CopyCheck className="size-6 text-muted" aria-hidden />
+          <p className="font-medium">No duplicates</p>
+          <p className="max-w-sm text-sm text-muted">Every link in this workspace is saved once.</p>
+          <Link href={bookmarksHref} className={`${secondaryButton} mt-2`}>
+            Back to bookmarks
+          </Link>
+        </div>
+      ) : (
+        <ul className="flex flex-col gap-4" aria-label="Duplicate groups">
+          {groups.map((group) => (
+            <li key={group.normalizedUrl}>
+              <DuplicateGroupCard workspaceId={workspace.id} group={group} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
