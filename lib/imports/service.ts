@@ -26,6 +26,10 @@ export async function previewImport(
   options: { folderTags: boolean },
 ): Promise<ImportView> {
   if (file.size > MAX_FILE_BYTES) throw new UserFacingError(TOO_BIG_MESSAGE, "invalid");
+  // "Already saved" is only true of a filled mirror of a chosen database.
+  if (ctx.workspace.status !== "active" || !ctx.workspace.lastSyncedAt) {
+    throw new UserFacingError("Open your bookmarks once, so Shelf knows what is already saved, then import.", "needs_setup");
+  }
   const limited = await hit(ctx.db, LIMITS.import(), ctx.userId);
   if (!limited.allowed) throw new UserFacingError(slowDownMessage(limited.retryAfterSeconds), "rate_limited");
   const fileName = file.name.slice(0, 200) || "bookmarks";
