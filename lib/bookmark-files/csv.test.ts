@@ -113,4 +113,28 @@ describe("CSV bookmark files", () => {
       tags: ["-x", "@y", "+z", "'=w"],
     });
   });
+
+  it("reads a plain list of addresses, one a line", () => {
+    const { bookmarks } = parseBookmarkFile("https://a.example\nwww.b.example/path\n\nhttps://c.example\n", "links.txt");
+    expect(bookmarks.map((b) => [b.line, b.url, b.title])).toEqual([
+      [1, "https://a.example", ""],
+      [2, "www.b.example/path", ""],
+      [4, "https://c.example", ""],
+    ]);
+  });
+
+  it("reads an Instapaper export (Selection as description, Timestamp as date)", () => {
+    const csv = "URL,Title,Selection,Folder,Timestamp\nhttps://i.example,Insta,Quoted bit,Unread,1600000000\n";
+    expect(parse(csv).bookmarks[0]).toMatchObject({
+      title: "Insta",
+      description: "Quoted bit",
+      folders: ["Unread"],
+      addedAt: new Date(1_600_000_000_000),
+    });
+  });
+
+  it("tolerates a stray quote inside an unquoted value and text after a closing quote", () => {
+    const { bookmarks } = parse('url,title\nhttps://a.example,5" screen\nhttps://b.example,"quoted" tail\n');
+    expect(bookmarks.map((b) => b.title)).toEqual(['5" screen', "quoted tail"]);
+  });
 });

@@ -11,10 +11,10 @@ type Field = "url" | "title" | "description" | "tags" | "folder" | "created";
 const ALIASES: Record<Field, string[]> = {
   url: ["url", "link", "href", "uri"],
   title: ["title", "name"],
-  description: ["description", "note", "notes", "excerpt"],
+  description: ["description", "note", "notes", "excerpt", "selection"],
   tags: ["tags", "labels", "tag", "label"],
   folder: ["folder", "folders"],
-  created: ["created", "added", "date", "createdtime", "createdat", "dateadded", "timeadded", "addedat"],
+  created: ["created", "added", "date", "createdtime", "createdat", "dateadded", "timeadded", "addedat", "timestamp"],
 };
 const DELIMITERS = [",", ";", "\t"];
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;

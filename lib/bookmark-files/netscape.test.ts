@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBookmarkFile } from "./index";
+import { parseBookmarkFile, toNetscapeHtml } from "./index";
 
 function parse(html: string) {
   const result = parseBookmarkFile(html, "bookmarks.html");
@@ -130,5 +130,87 @@ describe("Netscape bookmark files", () => {
     const html = '<DL><DT><H3>F</H3><DD>folder note<DL><DT><A>No address</A><DD>its note</DL></DL>';
     const { bookmarks } = parse(html);
     expect(bookmarks).toEqual([expect.objectContaining({ url: "", title: "No address", description: "its note", folders: ["F"] })]);
+  });
+
+  it("reads a Safari export: Favorites is the bar, Reading List stays a folder", () => {
+    const html = `<!DOCTYPE NETSCAPE-Bookmark-file-1>
+	<HTML>
+	<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+	<Title>Bookmarks</Title>
+	<H1>Bookmarks</H1>
+	<DT><H3 FOLDED>Favorites</H3>
+	<DL><p>
+		<DT><A HREF="https://www.apple.com/">Apple</A>
+		<DT><H3 FOLDED>News</H3>
+		<DL><p>
+			<DT><A HREF="https://www.bbc.co.uk/news">BBC News</A>
+		</DL><p>
+	</DL><p>
+	<DT><H3 FOLDED id="com.apple.ReadingList">Reading List</H3>
+	<DL><p>
+		<DT><A HREF="https://example.com/article">An article</A>
+	</DL><p>
+</HTML>`;
+    expect(parse(html).bookmarks.map((b) => [b.title, b.folders])).toEqual([
+      ["Apple", []],
+      ["BBC News", ["News"]],
+      ["An article", ["Reading List"]],
+    ]);
+  });
+
+  it("drops a container name only at the top: a Favorites folder inside the bar stays", () => {
+    const html =
+      '<DL><DT><H3 PERSONAL_TOOLBAR_FOLDER="true">Lesezeichenleiste</H3><DL>' +
+      '<DT><H3>Favorites</H3><DL><DT><A HREF="https://a.example">A</A></DL></DL></DL>';
+    expect(parse(html).bookmarks[0]?.folders).toEqual(["Favorites"]);
+  });
+
+  it("reads HREF with & written raw the way browsers do (&copy= is not ©)", () => {
+    const html = '<DL><DT><A HREF="https://x.example/?a=1&copy=2&lang=en&amp;b=3">x</A></DL>';
+    expect(parse(html).bookmarks[0]?.url).toBe("https://x.example/?a=1&copy=2&lang=en&b=3");
+  });
+
+  it("reads ADD_DATE in seconds, milliseconds or microseconds and ignores nonsense", () => {
+    const html = [1_700_000_000, 1_700_000_000_000, 1_700_000_000_000_000, 0, -5, "soon"]
+      .map((date) => `<DT><A HREF="https://a.example" ADD_DATE="${date}">a</A>`)
+      .join("\n");
+    expect(parse(`<DL>${html}</DL>`).bookmarks.map((b) => b.addedAt?.getTime() ?? null)).toEqual([
+      1_700_000_000_000,
+      1_700_000_000_000,
+      1_700_000_000_000,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("exports a browser-importable file and, with tagsAsFolders, a folder per tag", () => {
+    const bookmarks = [
+      { url: "https://a.example/?x=1&y=2", title: "A <b>", description: "d & e", tags: ["one", "two"], createdTime: "2024-01-02T03:04:05.678Z" },
+      { url: "https://b.example", title: "B", description: "", tags: [], createdTime: "not a date" },
+    ];
+    expect(toNetscapeHtml(bookmarks)).toBe(
+      [
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+        "<!-- This is an automatically generated file.",
+        "     It will be read and overwritten.",
+        "     DO NOT EDIT! -->",
+        '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+        "<TITLE>Bookmarks</TITLE>",
+        "<H1>Bookmarks</H1>",
+        "<DL><p>",
+        '    <DT><A HREF="https://a.example/?x=1&amp;y=2" ADD_DATE="1704164645" TAGS="one,two">A &lt;b&gt;</A>',
+        "    <DD>d &amp; e",
+        '    <DT><A HREF="https://b.example">B</A>',
+        "</DL><p>",
+        "",
+      ].join("\n"),
+    );
+    const folders = parse(toNetscapeHtml(bookmarks, { tagsAsFolders: true })).bookmarks;
+    expect(folders.map((b) => [b.title, b.folders])).toEqual([
+      ["B", []],
+      ["A <b>", ["one"]],
+      ["A <b>", ["two"]],
+    ]);
   });
 });

@@ -13,9 +13,11 @@ const ROOT_CONTAINERS = new Set(
     "Other bookmarks",
     "Bookmarks Menu",
     "Mobile bookmarks",
+    // Edge, and Safari, whose favourites bar exports as "Favorites".
     "Favorites bar",
     "Other favorites",
     "Mobile favorites",
+    "Favorites",
   ].map((name) => name.toLowerCase()),
 );
 const ROOT_ATTRIBUTES = ["personal_toolbar_folder", "unfiled_bookmarks_folder"];
