@@ -149,6 +149,7 @@ function detectDelimiter(text: string): string {
 
 /** RFC 4180 records; quotes in the middle of an unquoted value are kept as written. */
 function readRows(text: string, delimiter: string): Row[] {
+  const unquoted = new RegExp(`[^${delimiter}\\n]*`, "y");
   const rows: Row[] = [];
   let index = 0;
   let line = 1;
@@ -178,10 +179,8 @@ function readRows(text: string, delimiter: string): Row[] {
         line += countNewlines(cell);
       }
       // Unquoted value, or whatever follows a closing quote before the delimiter.
-      let end = index;
-      while (end < text.length && text[end] !== delimiter && text[end] !== "\n") {
-        end += 1;
-      }
+      unquoted.lastIndex = index;
+      const end = index + (unquoted.exec(text)?.[0].length ?? 0);
       cell += text.slice(index, end);
       row.cells.push(cell);
       index = end + 1;

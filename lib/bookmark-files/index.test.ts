@@ -9,6 +9,12 @@ describe("detectFormat", () => {
     expect(detectFormat("url,title\nhttps://x,x", "bookmarks.json")).toBe("json");
     expect(detectFormat("url,title\nhttps://x,x")).toBe("csv");
     expect(detectFormat("https://x")).toBe("csv");
+    expect(detectFormat("Exported bookmarks\n<DL><DT><A HREF=x>x</A></DL>")).toBe("netscape");
+    expect(detectFormat("Exported bookmarks\n<DL><DT><A HREF=x>x</A></DL>", "bookmarks.htm")).toBe("netscape");
+  });
+
+  it("lets the extension decide over markup further in, so a CSV may quote HTML", () => {
+    expect(detectFormat('url,note\nhttps://x,"see <a href=""https://y"">y</a>"', "raindrop.csv")).toBe("csv");
   });
 
   it("refuses empty and binary files in words", () => {

@@ -12,6 +12,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILE_BOOKMARKS = 50_000;
 
 const NETSCAPE_MARKERS = /<!DOCTYPE\s+NETSCAPE-Bookmark|<dl[\s>]|<a\s[^>]*href/i;
+const MARKER_SAMPLE = 65_536;
 const EXTENSION_FORMATS: Record<string, FileFormat> = {
   html: "netscape",
   htm: "netscape",
@@ -38,9 +39,8 @@ function extensionOf(fileName: string | undefined): string | undefined {
 }
 
 /**
- * The file's format from its content (a Netscape doctype or links, a leading
- * [ or {); the extension only decides for content that shows neither. CSV is
- * what's left.
+ * The file's format from its content (markup or a leading [ or { first), then
+ * from its extension, then from markup further in; CSV is what's left.
  */
 export function detectFormat(text: string, fileName?: string): FileFormat {
   const content = stripBom(text).trimStart();
@@ -52,17 +52,19 @@ export function detectFormat(text: string, fileName?: string): FileFormat {
       "This doesn't look like a bookmarks file. Shelf reads bookmark exports saved as HTML, CSV or JSON.",
     );
   }
-  if (NETSCAPE_MARKERS.test(content.slice(0, 65_536))) {
+  if (content.startsWith("<")) {
     return "netscape";
   }
   if (content.startsWith("[") || content.startsWith("{")) {
     return "json";
   }
-  if (content.startsWith("<")) {
-    return "netscape";
-  }
+  // Markup further in decides only when the name doesn't: a CSV may quote
+  // "<a href=…>" in a note.
   const hinted = EXTENSION_FORMATS[extensionOf(fileName) ?? ""];
-  return hinted ?? "csv";
+  if (hinted !== undefined) {
+    return hinted;
+  }
+  return NETSCAPE_MARKERS.test(content.slice(0, MARKER_SAMPLE)) ? "netscape" : "csv";
 }
 
 function utf8Length(text: string): number {
