@@ -126,8 +126,8 @@ describe("Netscape bookmark files", () => {
     ]);
   });
 
-  it("gives a link without HREF an empty url for the import to report, and ignores folder descriptions", () => {
-    const html = '<DL><DT><H3>F</H3><DD>folder note<DL><DT><A>No address</A><DD>its note</DL></DL>';
+  it("gives a link without HREF an empty url for the import to report; folder descriptions and unnamed folders are ignored", () => {
+    const html = '<DL><DT><H3>F</H3><DD>folder note<DL><DT><H3> </H3><DL><DT><A>No address</A><DD>its note</DL></DL></DL>';
     const { bookmarks } = parse(html);
     expect(bookmarks).toEqual([expect.objectContaining({ url: "", title: "No address", description: "its note", folders: ["F"] })]);
   });

@@ -83,7 +83,7 @@ export function parseNetscape(text: string): ParseResult {
           title: "",
           description: "",
           tags: splitTags(attributes.tags ?? ""),
-          folders: lists.filter((folder): folder is Folder => folder !== null && !folder.root).map((f) => f.name),
+          folders: lists.flatMap((folder) => (folder === null || folder.root || folder.name === "" ? [] : [folder.name])),
           addedAt: readDate(attributes.add_date ?? attributes.time_added),
         };
         bookmarks.push(bookmark);
