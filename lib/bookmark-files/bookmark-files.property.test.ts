@@ -190,3 +190,33 @@ describe("export then import", () => {
     );
   });
 });
+
+describe("JSON line numbers", () => {
+  // With JSON.stringify's indent of 2, a line that is exactly "  {" (or "    {"
+  // under "bookmarks") starts an item; deeper objects are indented further.
+  const items = fc.array(fc.record({ url: fc.string(), extra: fc.jsonValue() }), { maxLength: 6 });
+
+  it("gives each item of a bare array the line it starts on", () => {
+    fc.assert(
+      fc.property(items, (list) => {
+        const json = JSON.stringify(list, null, 2);
+        const starts = json.split("\n").flatMap((line, index) => (line === "  {" ? [index + 1] : []));
+        expect(parseBookmarkFile(json, "x.json").bookmarks.map((b) => b.line)).toEqual(starts);
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives each item under “bookmarks” the line it starts on", () => {
+    fc.assert(
+      fc.property(items, fc.jsonValue(), (bookmarks, before) => {
+        const json = JSON.stringify({ before, bookmarks }, null, 2);
+        const lines = json.split("\n");
+        const list = lines.findIndex((line) => line.startsWith('  "bookmarks": ['));
+        const starts = lines.flatMap((line, index) => (index > list && line === "    {" ? [index + 1] : []));
+        expect(parseBookmarkFile(json, "x.json").bookmarks.map((b) => b.line)).toEqual(starts);
+      }),
+      RUNS,
+    );
+  });
+});
