@@ -1,18 +1,16 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Workspace } from "@/db/schema";
 import { createBookmark, trashBookmark } from "@/lib/bookmarks/service";
 import { listMirror } from "@/lib/bookmarks/queries";
 import { listQuerySchema } from "@/lib/bookmarks/schema";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
-import { pageToBookmark } from "@/lib/notion/mapping";
 import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { exportWorkspace } from "./export";
 import { startImportRunner, stepJob, type Runner } from "./runner";
 import { cancelImport, getImport, pauseImport, previewImport, problemReportCsv, resumeImport, startImport } from "./service";
-import type { ImportView } from "./types";
+import { notionBookmarks, upload, waitForFinish } from "./testing";
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
@@ -31,26 +29,6 @@ function startProcessing(db: Database, options = { runner: true }) {
   const worker = startWorker(db, { pollMs: 20, leaseMs: 10_000, syncEveryMs: 0, concurrency: 8 });
   running.push(worker);
   if (options.runner) running.push(startImportRunner(db, { pollMs: 20, onQueued: worker.kick }));
-}
-
-function upload(name: string, text: string) {
-  return { name, size: Buffer.byteLength(text), text: async () => text };
-}
-
-async function waitForFinish(ctx: { db: Database; workspace: Workspace }, jobId: string, timeoutMs = 60_000): Promise<ImportView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = await getImport(ctx, jobId);
-    if (view.status === "completed" || (view.status === "cancelled" && view.progress.remaining === 0)) return view;
-    if (Date.now() > deadline) throw new Error(`import not finished: ${JSON.stringify(view.progress)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** What Notion holds for the workspace (not trashed): url → title and tags. */
-async function notionBookmarks(workspace: Workspace) {
-  const { pages } = await admin.visibleTo(workspace.botId, workspace.dataSourceId!);
-  return pages.map((page) => pageToBookmark(page, workspace.propertyMap!)).filter((b) => !b.inTrash);
 }
 
 const netscape = (links: Array<{ url: string; title: string; tags?: string }>) =>
@@ -90,7 +68,7 @@ describeEachDatabase("imports", (handle) => {
     const done = await waitForFinish(ctx, preview.id);
     expect(done.progress).toEqual({ done: 12, failed: 0, skipped: 0, remaining: 0, etaSeconds: null });
 
-    const inNotion = await notionBookmarks(workspace);
+    const inNotion = await notionBookmarks(admin, workspace);
     const urls = inNotion.map((b) => b.url).sort();
     expect(urls).toEqual([...links.slice(0, 12).map((l) => l.url), "https://saved.example/"].sort());
     expect(inNotion.find((b) => b.url === "https://import.example/0")).toMatchObject({ title: "Import 0", tags: ["news", "Later", "Reading"] });
@@ -127,7 +105,7 @@ describeEachDatabase("imports", (handle) => {
     expect(await stepJob(db, id, 5)).toBe(0);
     const finished = await waitForFinish(ctx, id);
     expect(finished.progress).toEqual({ done: 10, failed: 0, skipped: 10, remaining: 0, etaSeconds: null });
-    expect((await notionBookmarks(workspace)).map((b) => b.url).sort()).toEqual(links.slice(0, 10).map((l) => l.url).sort());
+    expect((await notionBookmarks(admin, workspace)).map((b) => b.url).sort()).toEqual(links.slice(0, 10).map((l) => l.url).sort());
   });
 
   it("answers another workspace's import as not found", async () => {
@@ -158,7 +136,7 @@ describeEachDatabase("imports", (handle) => {
     await drainOutbox(db);
     const shape = (list: Array<{ url: string; title: string; tags: string[] }>) =>
       list.map((b) => ({ url: b.url, title: b.title, tags: [...b.tags].sort() })).sort((a, b) => a.url.localeCompare(b.url));
-    const expected = shape(await notionBookmarks(source));
+    const expected = shape(await notionBookmarks(admin, source));
     expect(expected).toHaveLength(15);
 
     for (const format of ["netscape", "csv", "json"] as const) {
@@ -168,7 +146,7 @@ describeEachDatabase("imports", (handle) => {
       expect(preview.counts, format).toEqual({ toImport: 15, existing: 0, duplicate: 0, invalid: 0 });
       await startImport(ctx, preview.id);
       await waitForFinish(ctx, preview.id);
-      expect(shape(await notionBookmarks(target)), format).toEqual(expected);
+      expect(shape(await notionBookmarks(admin, target)), format).toEqual(expected);
       // Empty the target again for the next format.
       const { items } = await listMirror(db, target.id, listQuerySchema.parse({}), 100);
       for (const item of items) await trashBookmark(ctx, item.id, true);
