@@ -44,6 +44,14 @@ async function expectNoAxeViolations(page: Page, label: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+/** At a phone's 360 px the page must not scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize(size);
+}
+
 async function downloadText(download: Download): Promise<string> {
   return fs.promises.readFile((await download.path())!, "utf8");
 }
@@ -71,6 +79,7 @@ test("the import page is in the workspace nav and refuses a file over 20 MB befo
   await expect(page.getByRole("button", { name: "Preview import" })).toBeDisabled();
   expect(actions).toEqual([]);
   await expectNoAxeViolations(page, "upload form");
+  await expectNoSidewaysScroll(page);
   await context.close();
 });
 
@@ -112,6 +121,7 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
   expect(await downloadText(report)).toContain("javascript:alert(1),Not a link,Reading,Enter a web address that starts with http:// or https://");
   await expect(page.getByTestId("import-history")).toContainText("Finished · 30 of 30 saved");
   await expectNoAxeViolations(page, "report");
+  await expectNoSidewaysScroll(page);
 
   const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.grace.id && b.workspace_id === SEED_WORKSPACES.engines.id);
   const { pages } = await sandbox.visibleTo(bot!.bot_id);

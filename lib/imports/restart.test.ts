@@ -70,10 +70,10 @@ describe.skipIf(!postgres)("an import through a server crash [postgres]", () => 
     expect(atKill.progress.done).toBeLessThan(total * 0.6);
 
     await startInstance();
-    const finished = await waitForFinish(ctx, preview.id, 240_000);
+    const finished = await waitForFinish(ctx, preview.id, 480_000);
     expect(finished.progress).toEqual({ done: total, failed: 0, skipped: 0, remaining: 0, etaSeconds: null });
     const pages = await notionBookmarks(admin, workspace);
     expect(pages).toHaveLength(total);
     expect(new Set(pages.map((page) => normalizeUrl(page.url))).size).toBe(total);
-  }, 300_000);
+  }, 600_000);
 });

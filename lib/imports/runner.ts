@@ -19,10 +19,12 @@ export type Runner = { kick(): void; stop(): Promise<void> };
 // person's own save, queued behind them, still reaches Notion within seconds.
 const BACKLOG_SECONDS = 5;
 const MAX_BATCH = 200;
+// Past a few hundred rows a bigger window buys no speed, only longer settle passes.
+const MAX_WINDOW = 500;
 
 /** Rows an import may have in the outbox at once. */
 export function importWindow(requestsPerSecond: number): number {
-  return Math.max(3, Math.ceil(requestsPerSecond * BACKLOG_SECONDS));
+  return Math.min(MAX_WINDOW, Math.max(3, Math.ceil(requestsPerSecond * BACKLOG_SECONDS)));
 }
 
 /** One pass over one claimed job: settle what reached Notion, then top the outbox up to the window. */

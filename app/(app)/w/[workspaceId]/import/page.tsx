@@ -21,17 +21,17 @@ export default async function ImportPage({
 }) {
   const { workspace } = await requireWorkspace((await params).workspaceId);
   const jobParam = (await searchParams).job;
-  const jobId = typeof jobParam === "string" && jobParam.length <= 100 ? jobParam : null;
+  const asked = typeof jobParam === "string" && jobParam.length <= 100 ? jobParam : null;
   const ctx = { db: await getDb(), workspace };
-  const [job, history] = await Promise.all([
-    jobId
-      ? getImport(ctx, jobId).catch((error: unknown) => {
-          if (error instanceof UserFacingError && error.code === "not_found") return null;
-          throw error;
-        })
-      : null,
-    listImports(ctx),
-  ]);
+  const history = await listImports(ctx);
+  // Without a choice, an import still under way is what the person wants to see.
+  const jobId = asked ?? history.find((j) => j.status === "running" || j.status === "paused")?.id ?? null;
+  const job = jobId
+    ? await getImport(ctx, jobId).catch((error: unknown) => {
+        if (error instanceof UserFacingError && error.code === "not_found") return null;
+        throw error;
+      })
+    : null;
   if (jobId && !job) notFound();
 
   return (
