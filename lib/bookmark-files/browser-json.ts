@@ -1,4 +1,4 @@
-import { readDate, splitTags } from "./values";
+import { MAX_FOLDER_DEPTH, readDate, splitTags } from "./values";
 import type { ParsedBookmark } from "./types";
 
 // The JSON files browsers keep or back up, read as trees of folders. Their top
@@ -24,7 +24,25 @@ function bookmark(url: string, fields: Partial<ParsedBookmark>): ParsedBookmark 
 }
 
 function inFolder(folders: string[], name: string): string[] {
-  return name === "" ? folders : [...folders, name];
+  return name === "" || folders.length >= MAX_FOLDER_DEPTH ? folders : [...folders, name];
+}
+
+/**
+ * Visits a tree depth-first in document order with a stack of its own, since
+ * JSON.parse accepts nesting far deeper than the call stack allows. `visit`
+ * returns the folder path for the node's children, or null to skip them.
+ */
+function walk(root: Node, visit: (node: Node, folders: string[]) => string[] | null): void {
+  const stack: { node: Node; folders: string[] }[] = [{ node: root, folders: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const inside = visit(next.node, next.folders);
+    if (inside !== null) {
+      // children() returns a new array, so reversing it in place is safe.
+      for (const node of children(next.node).reverse()) {
+        stack.push({ node, folders: inside });
+      }
+    }
+  }
 }
 
 /** Chrome's (and Edge's, Brave's…) "Bookmarks" file: { roots: { bookmark_bar, other, synced } }. */
@@ -46,20 +64,15 @@ function chromeDate(raw: unknown): Date | null {
 
 export function readChromeBookmarks(data: { roots: Node }): ParsedBookmark[] {
   const found: ParsedBookmark[] = [];
-  const walk = (node: Node, folders: string[]) => {
+  const top = { children: Object.values(data.roots) };
+  const roots = new Set(children(top));
+  walk(top, (node, folders) => {
     if (node.type === "url" && typeof node.url === "string") {
       found.push(bookmark(node.url, { title: text(node.name), folders, addedAt: chromeDate(node.date_added) }));
-      return;
+      return null;
     }
-    for (const child of children(node)) {
-      walk(child, inFolder(folders, text(node.name)));
-    }
-  };
-  for (const root of Object.values(data.roots).filter(isNode)) {
-    for (const child of children(root)) {
-      walk(child, []);
-    }
-  }
+    return node === top || roots.has(node) ? [] : inFolder(folders, text(node.name));
+  });
   return found;
 }
 
@@ -81,7 +94,7 @@ function firefoxDescription(node: Node): string {
 
 export function readFirefoxBackup(data: Node): ParsedBookmark[] {
   const found: ParsedBookmark[] = [];
-  const walk = (node: Node, folders: string[]) => {
+  walk(data, (node, folders) => {
     if (node.type === FIREFOX_PLACE && typeof node.uri === "string") {
       found.push(
         bookmark(node.uri, {
@@ -92,16 +105,12 @@ export function readFirefoxBackup(data: Node): ParsedBookmark[] {
           addedAt: readDate(typeof node.dateAdded === "number" ? node.dateAdded : null),
         }),
       );
-      return;
+      return null;
     }
     if (node.type !== FIREFOX_CONTAINER || node.root === FIREFOX_TAGS_ROOT) {
-      return;
+      return null;
     }
-    const inside = typeof node.root === "string" ? folders : inFolder(folders, text(node.title));
-    for (const child of children(node)) {
-      walk(child, inside);
-    }
-  };
-  walk(data, []);
+    return typeof node.root === "string" ? folders : inFolder(folders, text(node.title));
+  });
   return found;
 }

@@ -19,8 +19,9 @@ const ALIASES: Record<Field, string[]> = {
 const DELIMITERS = [",", ";", "\t"];
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
 const NUMBER_LIKE = /^[\d\s.,:/+-]+$/;
-// How many rows are looked at to guess the columns of a file without a header.
+// How much of a file without a header is looked at to guess its columns.
 const SAMPLE_ROWS = 20;
+const SAMPLE_COLUMNS = 100;
 
 // Spreadsheets run a cell that starts with one of these as a formula, so
 // toCsv writes a ' before it (the OWASP advice) and the parser removes it.
@@ -102,9 +103,17 @@ function normalizeHeader(cell: string): string {
 
 /** The columns named by a header row, or null when the first row has no address column name. */
 function headerColumns(cells: string[]): Columns | null {
-  const names = cells.map(normalizeHeader);
-  const find = (field: Field) =>
-    ALIASES[field].flatMap((alias) => names.flatMap((name, index) => (name === alias ? [index] : [])));
+  const columnsNamed = new Map<string, number[]>();
+  cells.forEach((cell, index) => {
+    const name = normalizeHeader(cell);
+    const named = columnsNamed.get(name);
+    if (named === undefined) {
+      columnsNamed.set(name, [index]);
+    } else {
+      named.push(index);
+    }
+  });
+  const find = (field: Field) => ALIASES[field].flatMap((alias) => columnsNamed.get(alias) ?? []);
   const url = find("url")[0];
   if (url === undefined) {
     return null;
@@ -125,7 +134,7 @@ function looksLikeData(cells: string[]): boolean {
 
 /** Without a header: the first column with an address, then the next column with words in it. */
 function guessColumns(rows: Row[]): Columns {
-  const sample = rows.slice(0, SAMPLE_ROWS).map((row) => row.cells.map(readCell));
+  const sample = rows.slice(0, SAMPLE_ROWS).map((row) => row.cells.slice(0, SAMPLE_COLUMNS).map(readCell));
   const width = Math.max(0, ...sample.map((cells) => cells.length));
   const indexes = Array.from({ length: width }, (_, index) => index);
   const url = indexes.find((index) => sample.some((cells) => URL_LIKE.test(cells[index] ?? "")));
@@ -147,9 +156,12 @@ function detectDelimiter(text: string): string {
   return DELIMITERS[counts.indexOf(best)] ?? ",";
 }
 
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
 /** RFC 4180 records; quotes in the middle of an unquoted value are kept as written. */
 function readRows(text: string, delimiter: string): Row[] {
-  const unquoted = new RegExp(`[^${delimiter}\\n]*`, "y");
+  const delimiterCode = delimiter.charCodeAt(0);
   const rows: Row[] = [];
   let index = 0;
   let line = 1;
@@ -158,7 +170,7 @@ function readRows(text: string, delimiter: string): Row[] {
     rows.push(row);
     for (;;) {
       let cell = "";
-      if (text[index] === '"') {
+      if (text.charCodeAt(index) === QUOTE) {
         index += 1;
         for (;;) {
           const quote = text.indexOf('"', index);
@@ -179,12 +191,15 @@ function readRows(text: string, delimiter: string): Row[] {
         line += countNewlines(cell);
       }
       // Unquoted value, or whatever follows a closing quote before the delimiter.
-      unquoted.lastIndex = index;
-      const end = index + (unquoted.exec(text)?.[0].length ?? 0);
+      let end = index;
+      for (let code = text.charCodeAt(end); end < text.length && code !== delimiterCode && code !== NEWLINE; ) {
+        end += 1;
+        code = text.charCodeAt(end);
+      }
       cell += text.slice(index, end);
       row.cells.push(cell);
       index = end + 1;
-      if (text[end] !== delimiter) {
+      if (text.charCodeAt(end) !== delimiterCode) {
         line += 1;
         break;
       }

@@ -1,5 +1,5 @@
-import { Parser } from "htmlparser2";
-import { cleanTags, lineIndex, readDate, splitTags } from "./values";
+import { readTags } from "./tag-reader";
+import { cleanTags, lineIndex, MAX_FOLDER_DEPTH, readDate, splitTags } from "./values";
 import type { ExportBookmark, ParsedBookmark, ParseResult } from "./types";
 
 // The containers every browser puts at the top of its export. They are not
@@ -23,6 +23,8 @@ const ROOT_CONTAINERS = new Set(
 const ROOT_ATTRIBUTES = ["personal_toolbar_folder", "unfiled_bookmarks_folder"];
 
 type Folder = { name: string; root: boolean };
+/** What an open <DL> added: to the count of folders around it, and to the path. */
+type List = { counted: boolean; inPath: boolean };
 type Open =
   | { kind: "link"; bookmark: ParsedBookmark; text: string }
   | { kind: "folder"; attributes: Record<string, string>; text: string }
@@ -42,8 +44,9 @@ const BOUNDARIES = new Set(["a", "h3", "dt", "dd", "dl", "h1"]);
 export function parseNetscape(text: string): ParseResult {
   const lineOf = lineIndex(text);
   const bookmarks: ParsedBookmark[] = [];
-  // One entry per open <DL>: the folder it holds, or null for a list without a heading.
-  const lists: (Folder | null)[] = [];
+  const lists: List[] = [];
+  const path: string[] = [];
+  let foldersAround = 0;
   let pendingFolder: Folder | null = null;
   let open: Open | null = null;
   let describable: ParsedBookmark | null = null;
@@ -61,29 +64,28 @@ export function parseNetscape(text: string): ParseResult {
     } else if (done.kind === "description") {
       done.bookmark.description = value;
     } else {
-      const depth = lists.filter((folder) => folder !== null).length;
       const root =
-        depth === 0 &&
+        foldersAround === 0 &&
         (ROOT_CONTAINERS.has(value.toLowerCase()) ||
           ROOT_ATTRIBUTES.some((name) => done.attributes[name]?.toLowerCase() === "true"));
       pendingFolder = { name: value, root };
     }
   };
 
-  const parser: Parser = new Parser({
-    onopentag(name, attributes) {
+  readTags(text, {
+    openTag(name, attributes, start) {
       if (BOUNDARIES.has(name)) {
         finish();
       }
       if (name === "a") {
         pendingFolder = null;
         const bookmark: ParsedBookmark = {
-          line: lineOf(parser.startIndex),
+          line: lineOf(start),
           url: (attributes.href ?? "").trim(),
           title: "",
           description: "",
           tags: splitTags(attributes.tags ?? ""),
-          folders: lists.flatMap((folder) => (folder === null || folder.root || folder.name === "" ? [] : [folder.name])),
+          folders: [...path],
           addedAt: readDate(attributes.add_date ?? attributes.time_added),
         };
         bookmarks.push(bookmark);
@@ -96,16 +98,25 @@ export function parseNetscape(text: string): ParseResult {
         describable = null;
       } else if (name === "dl") {
         describable = null;
-        lists.push(pendingFolder);
+        const folder: Folder | null = pendingFolder;
         pendingFolder = null;
+        const list = {
+          counted: folder !== null,
+          inPath: folder !== null && !folder.root && folder.name !== "" && path.length < MAX_FOLDER_DEPTH,
+        };
+        lists.push(list);
+        foldersAround += list.counted ? 1 : 0;
+        if (list.inPath && folder !== null) {
+          path.push(folder.name);
+        }
       }
     },
-    ontext(data) {
+    text(data) {
       if (open !== null) {
         open.text += data;
       }
     },
-    onclosetag(name) {
+    closeTag(name) {
       if (
         (name === "a" && open?.kind === "link") ||
         (name === "h3" && open?.kind === "folder") ||
@@ -115,12 +126,14 @@ export function parseNetscape(text: string): ParseResult {
         finish();
       }
       if (name === "dl") {
-        lists.pop();
+        const list = lists.pop();
+        foldersAround -= list?.counted ? 1 : 0;
+        if (list?.inPath) {
+          path.pop();
+        }
       }
     },
   });
-  parser.write(text);
-  parser.end();
   finish();
   return { format: "netscape", bookmarks, problems: [] };
 }

@@ -1,6 +1,10 @@
 // Small readers shared by the three formats, so "a date" and "a tag list" mean
 // the same thing whichever file they come from.
 
+// Deeper folders count as their ancestor at this depth: the path is copied
+// onto every bookmark, and a hostile file can nest folders 100,000 deep.
+export const MAX_FOLDER_DEPTH = 32;
+
 const EPOCH_NUMBER = /^-?\d+(?:\.\d+)?$/;
 // Seconds since 1970 stay below 1e11 until the year 5138; larger numbers are
 // milliseconds (JavaScript, most CSV tools) or microseconds (Firefox's places).
