@@ -213,4 +213,13 @@ describe("Netscape bookmark files", () => {
       ["A <b>", ["two"]],
     ]);
   });
+
+  it("skips links inside comments and scripts; the first of repeated attributes wins", () => {
+    const html =
+      '<DL><!-- <DT><A HREF="https://commented.example">c</A> --><script><a href="https://script.example">s</a></script>' +
+      '<DT><A HREF="https://a.example" HREF="https://second.example" ADD_DATE="1700000000" add_date="1" />Self</A></DL>';
+    expect(parse(html).bookmarks).toEqual([
+      expect.objectContaining({ url: "https://a.example", title: "Self", addedAt: new Date(1_700_000_000_000) }),
+    ]);
+  });
 });
