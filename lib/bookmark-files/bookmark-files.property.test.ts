@@ -50,6 +50,12 @@ const FRAGMENTS = [
   "}",
   '{"url":',
   '"bookmarks":[',
+  '{"roots":{"bookmark_bar":{"children":[',
+  '{"type":"url","url":',
+  '"date_added":"13345678901234567"',
+  '{"type":"text/x-moz-place-container","root":"placesRoot","children":[',
+  '{"type":"text/x-moz-place","uri":',
+  '"dateAdded":',
   "null",
   "1700000000",
   "99999999999999999999",
@@ -79,6 +85,26 @@ describe("parseBookmarkFile on any input", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("reads any JSON value, also in the shapes of Shelf's, Chrome's and Firefox's files", () => {
+    const shaped = fc.oneof(
+      fc.jsonValue(),
+      fc.jsonValue().map((value) => ({ bookmarks: value })),
+      fc.jsonValue().map((value) => ({ roots: { bookmark_bar: { children: value }, other: value } })),
+      fc.jsonValue().map((value) => ({ type: "text/x-moz-place-container", root: "placesRoot", children: value })),
+      fc.array(fc.record({ type: fc.constantFrom("url", "folder", "text/x-moz-place"), url: fc.jsonValue(), uri: fc.jsonValue(), children: fc.jsonValue() })),
+    );
+    fc.assert(
+      fc.property(shaped, (value) => {
+        try {
+          parseBookmarkFile(JSON.stringify(value) ?? "null", "x.json");
+        } catch (error) {
+          expect(error).toBeInstanceOf(BookmarkFileError);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
