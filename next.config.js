@@ -4,6 +4,12 @@ const nextConfig = {
   // bundling it breaks every query after an otherwise successful build.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  experimental: {
+    // Bookmark files up to 20 MB are uploaded through a server action (lib/imports); the proxy
+    // buffers request bodies too, so both limits leave room for the form encoding around the file.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
 };
 
 module.exports = nextConfig;

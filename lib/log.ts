@@ -5,7 +5,7 @@ import { isSafeRequestId, REQUEST_ID_HEADER } from "@/lib/security/request-id";
 
 /**
  * What every line logged in a piece of work carries: `requestId` while serving a request,
- * `component` for work of the server's own (startup, the outbox worker).
+ * `component` for work of the server's own (startup, the outbox worker, the import runner).
  */
 export type LogContext = { requestId?: string; component?: string; workspaceId?: string };
 

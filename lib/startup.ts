@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { serverWorker } from "@/lib/bookmarks/worker";
+import { serverImportRunner } from "@/lib/imports/runner";
 import { ConfigError, env } from "@/lib/env";
 import { log, withLogContext } from "@/lib/log";
 
@@ -25,7 +26,8 @@ async function startServer(): Promise<void> {
   });
   if (handle && env().outboxWorker) {
     const worker = serverWorker(handle.db);
+    const imports = serverImportRunner(handle.db);
     // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
-    process.once("SIGTERM", () => void worker.stop());
+    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop()]));
   }
 }

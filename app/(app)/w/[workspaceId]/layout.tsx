@@ -8,6 +8,7 @@ import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listUserWorkspaces, rememberLastWorkspace } from "@/lib/workspaces/queries";
+import { WorkspaceNav } from "./workspace-nav";
 
 /** The app shell of every screen inside one workspace. */
 export default async function WorkspaceLayout({
@@ -48,6 +49,7 @@ export default async function WorkspaceLayout({
             />
           </div>
         </div>
+        <WorkspaceNav workspaceId={workspace.id} />
       </header>
       {workspace.status === "reconnect_required" && <ReconnectBanner workspaceId={workspace.id} name={workspace.name} />}
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-3 py-6 sm:px-6">

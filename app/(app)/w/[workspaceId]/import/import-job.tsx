@@ -1,0 +1,211 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { Download } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { dangerButton, primaryButton, secondaryButton } from "@/app/_components/button-styles";
+import { dialogContent, dialogOverlay, dialogTitle } from "@/app/_components/dialog-styles";
+import { etaInWords } from "@/lib/imports/eta";
+import type { ImportView } from "@/lib/imports/types";
+import { usePolling } from "../bookmarks/use-polling";
+import { cancelImportAction, pauseImportAction, resumeImportAction, startImportAction } from "./actions";
+
+const count = (n: number) => n.toLocaleString("en");
+
+type Act = typeof startImportAction;
+
+/** One import: its preview, then its progress with pause/resume/cancel, then its report. */
+export function ImportJob({ workspaceId, job }: { workspaceId: string; job: ImportView }) {
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  const { progress, counts } = job;
+  const settling = job.status === "running" || job.status === "paused" || (job.status === "cancelled" && progress.remaining > 0);
+  usePolling(settling, 1000);
+
+  function act(action: Act, after?: () => void) {
+    start(async () => {
+      const result = await action({ workspaceId, jobId: job.id });
+      if (!result.ok) return void toast.error(result.error);
+      after?.();
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="mt-3 flex flex-col gap-5" data-testid="import-job">
+      <p className="text-sm text-muted">
+        <span className="font-medium text-ink break-all">{job.fileName}</span> · {FORMAT_NAMES[job.format] ?? job.format}
+        {job.folderTags && " · folder names as tags"}
+      </p>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="What the file holds">
+        <Count label="New" value={counts.toImport} testId="count-new" />
+        <Count label="Already saved" value={counts.existing} testId="count-existing" />
+        <Count label="Duplicated in the file" value={counts.duplicate} testId="count-duplicate" />
+        <Count label="Invalid" value={counts.invalid} testId="count-invalid" />
+      </dl>
+
+      {job.status === "preview" ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={primaryButton} disabled={pending || counts.toImport === 0} onClick={() => act(startImportAction)}>
+            {counts.toImport === 0 ? "Nothing new to import" : `Import ${count(counts.toImport)} bookmark${counts.toImport === 1 ? "" : "s"}`}
+          </button>
+          <button type="button" className={secondaryButton} disabled={pending} onClick={() => act(cancelImportAction, () => router.push(`/w/${workspaceId}/import`))}>
+            Discard
+          </button>
+        </div>
+      ) : (
+        <Progress job={job} />
+      )}
+
+      {(job.status === "running" || job.status === "paused") && (
+        <div className="flex flex-wrap items-center gap-2">
+          {job.status === "running" ? (
+            <button type="button" className={secondaryButton} disabled={pending} onClick={() => act(pauseImportAction)}>
+              Pause
+            </button>
+          ) : (
+            <button type="button" className={primaryButton} disabled={pending} onClick={() => act(resumeImportAction)}>
+              Resume
+            </button>
+          )}
+          <CancelDialog disabled={pending} onConfirm={() => act(cancelImportAction)} remaining={progress.remaining} />
+        </div>
+      )}
+
+      <Problems workspaceId={workspaceId} job={job} />
+
+      {(job.status === "completed" || job.status === "cancelled") && (
+        <p>
+          <Link href={`/w/${workspaceId}/import`} className="text-sm text-accent underline underline-offset-2">
+            Import another file
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+const FORMAT_NAMES: Record<string, string> = { netscape: "Browser bookmarks (HTML)", csv: "CSV", json: "Shelf JSON" };
+
+function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="rounded-md bg-surface px-3 py-2">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
+        {count(value)}
+      </dd>
+    </div>
+  );
+}
+
+const HEADLINES = {
+  running: "Importing…",
+  paused: "Paused. Bookmarks already sent still arrive in Notion.",
+  cancelled: "Cancelled. Bookmarks already saved stay.",
+  completed: "Import finished.",
+} as const;
+
+function Progress({ job }: { job: ImportView }) {
+  const { done, failed, skipped } = job.progress;
+  const total = job.counts.toImport;
+  const handled = done + failed + skipped;
+  const percent = total === 0 ? 100 : Math.round((handled / total) * 100);
+  const eta = etaInWords(job.progress.etaSeconds);
+  const headline = job.status === "preview" ? "" : HEADLINES[job.status];
+  return (
+    <div className="flex flex-col gap-2" role="status" aria-live="polite" aria-atomic="false">
+      <p className="text-sm font-medium" data-testid="import-headline">
+        {job.status === "cancelled" && job.progress.remaining > 0 ? "Cancelled. Finishing the bookmarks already sent…" : headline}
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={handled}
+        aria-valuetext={`${count(handled)} of ${count(total)}`}
+        className="h-2 w-full overflow-hidden rounded-full bg-surface"
+      >
+        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="flex flex-wrap gap-x-3 text-sm text-muted" data-testid="import-progress">
+        <span>
+          <span className="font-medium text-ink">{count(done)}</span> saved
+        </span>
+        <span>
+          <span className="font-medium text-ink">{count(failed)}</span> failed
+        </span>
+        <span>
+          <span className="font-medium text-ink">{count(skipped)}</span> skipped
+        </span>
+        {eta && <span>· {eta}</span>}
+      </p>
+    </div>
+  );
+}
+
+function CancelDialog({ disabled, onConfirm, remaining }: { disabled: boolean; onConfirm: () => void; remaining: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger className={secondaryButton} disabled={disabled}>
+        Cancel import…
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className={dialogOverlay} />
+        <Dialog.Content className={dialogContent}>
+          <Dialog.Title className={dialogTitle}>Cancel this import?</Dialog.Title>
+          <Dialog.Description className="mt-2 text-sm text-muted">
+            The {count(remaining)} bookmarks not saved yet are skipped. Bookmarks already saved stay in Shelf and Notion.
+          </Dialog.Description>
+          <div className="mt-5 flex justify-end gap-2">
+            <Dialog.Close className={secondaryButton}>Keep importing</Dialog.Close>
+            <button
+              type="button"
+              className={dangerButton}
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              Cancel import
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function Problems({ workspaceId, job }: { workspaceId: string; job: ImportView }) {
+  if (job.problemCount === 0) return null;
+  const finished = job.status === "completed" || job.status === "cancelled";
+  return (
+    <section aria-labelledby="problems-heading" className="flex flex-col gap-2">
+      <h3 id="problems-heading" className="text-sm font-medium">
+        {finished ? "Not imported" : "Will not be imported"} ({count(job.problemCount)})
+      </h3>
+      <ul className="max-h-72 divide-y divide-line overflow-y-auto rounded-md border border-line text-sm">
+        {job.problems.map((problem, index) => (
+          <li key={index} className="flex flex-col gap-0.5 px-3 py-2">
+            <span className="break-all">{problem.url || <span className="text-muted">(no address)</span>}</span>
+            <span className="text-muted">
+              {problem.line !== null && `Line ${problem.line}: `}
+              {problem.reason}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {job.problemCount > job.problems.length && (
+        <p className="text-xs text-muted">The first {job.problems.length} are shown; the report has all of them.</p>
+      )}
+      {/* A route handler, not a page: a plain link downloads it. */}
+      <a href={`/w/${workspaceId}/import/${job.id}/report`} download className={`${secondaryButton} self-start`}>
+        <Download className="size-4" aria-hidden /> Download the report (CSV)
+      </a>
+    </section>
+  );
+}

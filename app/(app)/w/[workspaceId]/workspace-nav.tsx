@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const SECTIONS = [
+  { path: "bookmarks", label: "Bookmarks" },
+  { path: "duplicates", label: "Duplicates" },
+  { path: "import", label: "Import & export" },
+  { path: "settings", label: "Settings" },
+] as const;
+
+/** The workspace's sections; the current one is marked for screen readers as well as by sight. */
+export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Workspace" className="border-t border-line">
+      <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-3 sm:px-6">
+        {SECTIONS.map((section) => {
+          const href = `/w/${workspaceId}/${section.path}`;
+          const current = pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={section.path} className="shrink-0">
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className="-mb-px inline-block border-b-2 border-transparent px-3 py-2 text-sm text-muted transition hover:text-ink aria-[current=page]:border-accent aria-[current=page]:font-medium aria-[current=page]:text-ink"
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,156 @@
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import path from "node:path";
+import type { Download, Page } from "@playwright/test";
+import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+
+// Grace's Analytical Engines: connection.spec disconnects it before this file runs, and no later
+// spec looks at it, so the bookmarks imported here disturb no one.
+test.describe.configure({ mode: "serial" });
+
+const AUTH_STATE = path.join("e2e", ".artifacts", "import-grace.json");
+fs.mkdirSync(path.dirname(AUTH_STATE), { recursive: true });
+if (!fs.existsSync(AUTH_STATE)) fs.writeFileSync(AUTH_STATE, JSON.stringify({ cookies: [], origins: [] }));
+test.use({ storageState: AUTH_STATE });
+
+let workspaceId = "";
+const importPage = () => `/w/${workspaceId}/import`;
+
+const IMPORTED = Array.from({ length: 30 }, (_, n) => ({ url: `https://import-e2e.example/${n}`, title: `Imported ${n}` }));
+
+/** A browser export: 30 bookmarks in a folder, two of them again, and one that is not a web address. */
+const FILE = [
+  "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+  '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+  "<TITLE>Bookmarks</TITLE>",
+  "<H1>Bookmarks</H1>",
+  "<DL><p>",
+  '  <DT><H3 ADD_DATE="1600000000">Reading</H3>',
+  "  <DL><p>",
+  ...IMPORTED.map((b) => `    <DT><A HREF="${b.url}" ADD_DATE="1600000000" TAGS="e2e">${b.title}</A>`),
+  `    <DT><A HREF="${IMPORTED[0]!.url}/">Imported 0 again</A>`,
+  `    <DT><A HREF="${IMPORTED[1]!.url}?utm_source=feed">Imported 1 again</A>`,
+  '    <DT><A HREF="javascript:alert(1)">Not a link</A>',
+  "  </DL><p>",
+  "</DL><p>",
+].join("\n");
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${label} (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** At a phone's 360 px the page must not scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize(size);
+}
+
+async function downloadText(download: Download): Promise<string> {
+  return fs.promises.readFile((await download.path())!, "utf8");
+}
+
+const progressValue = async (page: Page) => Number(await page.getByRole("progressbar", { name: "Import progress" }).getAttribute("aria-valuenow"));
+
+test("the import page is in the workspace nav and refuses a file over 20 MB before sending it", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  workspaceId = await signIn(page, "grace", "engines");
+  await expect(page.getByRole("heading", { name: "Bookmarks", level: 1 })).toBeVisible();
+  await context.storageState({ path: AUTH_STATE });
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Import & export" }).click();
+  await page.waitForURL(`**${importPage()}`);
+  await expect(page.getByRole("link", { name: "Import & export" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("No imports yet.")).toBeVisible();
+
+  const actions: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-action"]) actions.push(request.url());
+  });
+  await page.getByLabel("Bookmarks file").setInputFiles({ name: "huge.html", mimeType: "text/html", buffer: Buffer.alloc(21 * 1024 * 1024, "a") });
+  await expect(page.getByRole("alert").filter({ hasText: "larger than 20 MB" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Preview import" })).toBeDisabled();
+  expect(actions).toEqual([]);
+  await expectNoAxeViolations(page, "upload form");
+  await expectNoSidewaysScroll(page);
+  await context.close();
+});
+
+test("a browser file is previewed, imported with a moving progress bar, paused and resumed, and reported", async ({ page }) => {
+  await page.goto(importPage());
+  await page.getByLabel("Bookmarks file").setInputFiles({ name: "chrome-bookmarks.html", mimeType: "text/html", buffer: Buffer.from(FILE) });
+  await page.getByLabel(/Use folder names as tags/).check();
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await page.waitForURL(/\/import\?job=/);
+
+  await expect(page.getByTestId("count-new")).toHaveText("30");
+  await expect(page.getByTestId("count-existing")).toHaveText("0");
+  await expect(page.getByTestId("count-duplicate")).toHaveText("2");
+  await expect(page.getByTestId("count-invalid")).toHaveText("1");
+  await expect(page.getByText("Enter a web address that starts with http:// or https://")).toBeVisible();
+  await expectNoAxeViolations(page, "preview");
+
+  await page.getByRole("button", { name: "Import 30 bookmarks" }).click();
+  const bar = page.getByRole("progressbar", { name: "Import progress" });
+  await expect(bar).toHaveAttribute("aria-valuemax", "30");
+  await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  const first = await progressValue(page);
+  await expect.poll(() => progressValue(page), { timeout: 20_000 }).toBeGreaterThan(first);
+  expect(await progressValue(page)).toBeLessThan(30);
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("import-headline")).toContainText("Paused");
+  await expectNoAxeViolations(page, "paused");
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByTestId("import-headline")).toHaveText("Importing…");
+
+  await expect(page.getByTestId("import-headline")).toHaveText("Import finished.", { timeout: 45_000 });
+  await expect(bar).toHaveAttribute("aria-valuenow", "30");
+  await expect(page.getByTestId("import-progress")).toContainText("30 saved");
+  await expect(page.getByTestId("import-progress")).toContainText("0 failed");
+
+  const [report] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the report (CSV)" }).click()]);
+  expect(report.suggestedFilename()).toBe("chrome-bookmarks-not-imported.csv");
+  expect(await downloadText(report)).toContain("javascript:alert(1),Not a link,Reading,Enter a web address that starts with http:// or https://");
+  await expect(page.getByTestId("import-history")).toContainText("Finished · 30 of 30 saved");
+  await expectNoAxeViolations(page, "report");
+  await expectNoSidewaysScroll(page);
+
+  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.grace.id && b.workspace_id === SEED_WORKSPACES.engines.id);
+  const { pages } = await sandbox.visibleTo(bot!.bot_id);
+  const urls = pages.flatMap((p) => (p.properties.URL?.type === "url" && p.properties.URL.url ? [p.properties.URL.url] : []));
+  expect(urls.filter((u) => u.startsWith("https://import-e2e.example/")).sort()).toEqual(IMPORTED.map((b) => b.url).sort());
+});
+
+test("the report of another person's or a made-up import is not found", async ({ page, browser }) => {
+  await page.goto(importPage());
+  const jobLink = page.getByTestId("import-history").getByRole("link").first();
+  const jobId = new URL((await jobLink.getAttribute("href"))!, "http://x").searchParams.get("job")!;
+  expect((await page.request.get(`/w/${workspaceId}/import/not-a-job/report`)).status()).toBe(404);
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  expect((await stranger.request.get(`/w/${workspaceId}/import/${jobId}/report`)).status()).toBe(404);
+  expect((await stranger.request.get(`/w/${workspaceId}/export?format=csv`)).status()).toBe(404);
+  await stranger.close();
+});
+
+test("the workspace exports as browser bookmarks and as CSV", async ({ page }) => {
+  await page.goto(importPage());
+  const [html] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download export" }).click()]);
+  expect(html.suggestedFilename()).toMatch(/^shelf-bookmarks-\d{4}-\d{2}-\d{2}\.html$/);
+  const htmlText = await downloadText(html);
+  expect(htmlText).toContain("<!DOCTYPE NETSCAPE-Bookmark-file-1>");
+  expect(htmlText).toContain('HREF="https://import-e2e.example/29"');
+
+  await page.getByLabel("CSV").check();
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download export" }).click()]);
+  const lines = (await downloadText(csv)).trim().split(/\r?\n/);
+  expect(lines[0]).toBe("url,title,description,tags,created");
+  expect(lines.filter((line) => line.startsWith("https://import-e2e.example/"))).toHaveLength(30);
+});

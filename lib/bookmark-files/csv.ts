@@ -1,0 +1,235 @@
+import { BookmarkFileError } from "./errors";
+import { cleanTags, readDate, splitTags } from "./values";
+import type { ExportBookmark, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+
+type Row = { line: number; cells: string[]; unclosed: boolean };
+type Field = "url" | "title" | "description" | "tags" | "folder" | "created";
+
+// Header names, compared lower-case without spaces or punctuation ("Created
+// At" is "createdat"). Earlier names win when a file has several, so a
+// Raindrop "note" beats its "excerpt".
+const ALIASES: Record<Field, string[]> = {
+  url: ["url", "link", "href", "uri"],
+  title: ["title", "name"],
+  description: ["description", "note", "notes", "excerpt", "selection"],
+  tags: ["tags", "labels", "tag", "label"],
+  folder: ["folder", "folders"],
+  created: ["created", "added", "date", "createdtime", "createdat", "dateadded", "timeadded", "addedat", "timestamp"],
+};
+const DELIMITERS = [",", ";", "\t"];
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
+const NUMBER_LIKE = /^[\d\s.,:/+-]+$/;
+// How much of a file without a header is looked at to guess its columns.
+const SAMPLE_ROWS = 20;
+const SAMPLE_COLUMNS = 100;
+
+// Spreadsheets run a cell that starts with one of these as a formula, so
+// toCsv writes a ' before it (the OWASP advice) and the parser removes it.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/**
+ * Reads CSV (RFC 4180, plus ";" and tab delimiters) as exported by Shelf,
+ * Raindrop, Pocket, Instapaper and spreadsheets. Columns come from a header row
+ * when there is one; otherwise the first column holding web addresses is the
+ * address and the next text column the title.
+ */
+export function parseCsv(text: string): ParseResult {
+  const rows = readRows(text, detectDelimiter(text)).filter((row) => row.cells.some((cell) => cell.trim() !== ""));
+  const header = rows[0] === undefined ? null : headerColumns(rows[0].cells);
+  const columns = header ?? guessColumns(rows);
+  const body = rows[0] !== undefined && (header !== null || !looksLikeData(rows[0].cells)) ? rows.slice(1) : rows;
+  if (columns.url === undefined) {
+    throw new BookmarkFileError(
+      "We couldn't find a column of web addresses in this CSV file. Name that column “url” in the first row and try again.",
+    );
+  }
+
+  const bookmarks: ParsedBookmark[] = [];
+  const problems: ParseProblem[] = [];
+  for (const row of body) {
+    if (row.unclosed) {
+      problems.push({
+        line: row.line,
+        reason: "A quoted value that starts on this line is never closed, so the rest of the file could not be read.",
+      });
+      continue;
+    }
+    const url = row.cells[columns.url];
+    if (url === undefined) {
+      problems.push({
+        line: row.line,
+        reason: `This row has ${row.cells.length} ${row.cells.length === 1 ? "value" : "values"}; the address should be value ${columns.url + 1}.`,
+      });
+      continue;
+    }
+    const value = (field: Exclude<Field, "url">) => firstValue(row.cells, columns[field]);
+    bookmarks.push({
+      line: row.line,
+      url: readCell(url),
+      title: value("title"),
+      description: value("description"),
+      tags: splitTags(value("tags")),
+      folders: value("folder")
+        .split("/")
+        .map((folder) => folder.trim())
+        .filter((folder) => folder !== ""),
+      addedAt: readDate(value("created")),
+    });
+  }
+  return { format: "csv", bookmarks, problems };
+}
+
+type Columns = { url?: number } & { [field in Exclude<Field, "url">]: number[] };
+
+function firstValue(cells: string[], indexes: number[]): string {
+  for (const index of indexes) {
+    const value = readCell(cells[index] ?? "");
+    if (value !== "") {
+      return value;
+    }
+  }
+  return "";
+}
+
+function readCell(cell: string): string {
+  const trimmed = cell.trim();
+  return (GUARDED_FORMULA.test(trimmed) ? trimmed.slice(1) : trimmed).trim();
+}
+
+function normalizeHeader(cell: string): string {
+  return cell.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** The columns named by a header row, or null when the first row has no address column name. */
+function headerColumns(cells: string[]): Columns | null {
+  const columnsNamed = new Map<string, number[]>();
+  cells.forEach((cell, index) => {
+    const name = normalizeHeader(cell);
+    const named = columnsNamed.get(name);
+    if (named === undefined) {
+      columnsNamed.set(name, [index]);
+    } else {
+      named.push(index);
+    }
+  });
+  const find = (field: Field) => ALIASES[field].flatMap((alias) => columnsNamed.get(alias) ?? []);
+  const url = find("url")[0];
+  if (url === undefined) {
+    return null;
+  }
+  return {
+    url,
+    title: find("title"),
+    description: find("description"),
+    tags: find("tags"),
+    folder: find("folder"),
+    created: find("created"),
+  };
+}
+
+function looksLikeData(cells: string[]): boolean {
+  return cells.some((cell) => URL_LIKE.test(readCell(cell)));
+}
+
+/** Without a header: the first column with an address, then the next column with words in it. */
+function guessColumns(rows: Row[]): Columns {
+  const sample = rows.slice(0, SAMPLE_ROWS).map((row) => row.cells.slice(0, SAMPLE_COLUMNS).map(readCell));
+  const width = Math.max(0, ...sample.map((cells) => cells.length));
+  const indexes = Array.from({ length: width }, (_, index) => index);
+  const url = indexes.find((index) => sample.some((cells) => URL_LIKE.test(cells[index] ?? "")));
+  const isText = (index: number) =>
+    sample.some((cells) => {
+      const cell = cells[index] ?? "";
+      return cell !== "" && !URL_LIKE.test(cell) && !NUMBER_LIKE.test(cell);
+    });
+  const title =
+    url === undefined ? undefined : [...indexes.slice(url + 1), ...indexes.slice(0, url)].find(isText);
+  return { url, title: title === undefined ? [] : [title], description: [], tags: [], folder: [], created: [] };
+}
+
+/** The candidate that appears most often outside quotes in the first row; comma on a tie. */
+function detectDelimiter(text: string): string {
+  const head = text.slice(0, 8192).replace(/"(?:[^"]|"")*"?/g, "").split("\n", 1)[0] ?? "";
+  const counts = DELIMITERS.map((delimiter) => head.split(delimiter).length - 1);
+  const best = Math.max(...counts);
+  return DELIMITERS[counts.indexOf(best)] ?? ",";
+}
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
+/** RFC 4180 records; quotes in the middle of an unquoted value are kept as written. */
+function readRows(text: string, delimiter: string): Row[] {
+  const delimiterCode = delimiter.charCodeAt(0);
+  const rows: Row[] = [];
+  let index = 0;
+  let line = 1;
+  while (index < text.length) {
+    const row: Row = { line, cells: [], unclosed: false };
+    rows.push(row);
+    for (;;) {
+      let cell = "";
+      if (text.charCodeAt(index) === QUOTE) {
+        index += 1;
+        for (;;) {
+          const quote = text.indexOf('"', index);
+          if (quote === -1) {
+            row.unclosed = true;
+            cell += text.slice(index);
+            index = text.length;
+            break;
+          }
+          cell += text.slice(index, quote);
+          index = quote + 1;
+          if (text[index] !== '"') {
+            break;
+          }
+          cell += '"';
+          index += 1;
+        }
+        line += countNewlines(cell);
+      }
+      // Unquoted value, or whatever follows a closing quote before the delimiter.
+      let end = index;
+      for (let code = text.charCodeAt(end); end < text.length && code !== delimiterCode && code !== NEWLINE; ) {
+        end += 1;
+        code = text.charCodeAt(end);
+      }
+      cell += text.slice(index, end);
+      row.cells.push(cell);
+      index = end + 1;
+      if (text.charCodeAt(end) !== delimiterCode) {
+        line += 1;
+        break;
+      }
+    }
+    if (row.unclosed) {
+      break;
+    }
+  }
+  return rows;
+}
+
+function countNewlines(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) {
+    count += 1;
+  }
+  return count;
+}
+
+function csvCell(value: string): string {
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/** Shelf's CSV export: url,title,description,tags,created with tags joined by ", ". */
+export function toCsv(bookmarks: ExportBookmark[]): string {
+  const rows = bookmarks.map((bookmark) =>
+    [bookmark.url, bookmark.title, bookmark.description, cleanTags(bookmark.tags).join(", "), bookmark.createdTime]
+      .map(csvCell)
+      .join(","),
+  );
+  return ["url,title,description,tags,created", ...rows].map((row) => `${row}\r\n`).join("");
+}

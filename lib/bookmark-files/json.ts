@@ -1,0 +1,166 @@
+import { isChromeBookmarks, isFirefoxBackup, readChromeBookmarks, readFirefoxBackup } from "./browser-json";
+import { BookmarkFileError } from "./errors";
+import { cleanTags, lineIndex, readDate, splitTags } from "./values";
+import type { ExportBookmark, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+
+export const SHELF_JSON_FORMAT = "shelf-bookmarks";
+export const SHELF_JSON_VERSION = 1;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function readText(value: unknown): string {
+  return typeof value === "string" ? value.trim() : "";
+}
+
+function readTags(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return cleanTags(value.filter((tag): tag is string => typeof tag === "string"));
+  }
+  return typeof value === "string" ? splitTags(value) : [];
+}
+
+/**
+ * Offsets where the items of the bookmark list start (the top-level array, or
+ * the top-level object's "bookmarks" array), found by a scan of the text
+ * JSON.parse has already accepted, so each row can carry its line.
+ */
+function itemOffsets(source: string): number[] {
+  const offsets: number[] = [];
+  const topIsObject = source.trimStart().startsWith("{");
+  let depth = 0;
+  let listDepth = -1;
+  let key = "";
+  let readingKey = false;
+  let awaitingItem = false;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index];
+    if (char === " " || char === "\n" || char === "\t" || char === "\r") {
+      continue;
+    }
+    if (awaitingItem && char !== "]") {
+      offsets.push(index);
+      awaitingItem = false;
+    }
+    if (char === '"') {
+      const end = closingQuote(source, index);
+      if (depth === 1 && readingKey) {
+        key = source.slice(index + 1, end);
+      }
+      index = end;
+    } else if (char === "{" || char === "[") {
+      depth += 1;
+      const isList = depth === 1 ? !topIsObject : depth === 2 && topIsObject && key === "bookmarks";
+      if (char === "[" && isList && listDepth === -1 && offsets.length === 0) {
+        listDepth = depth;
+        awaitingItem = true;
+      }
+      readingKey = depth === 1 && char === "{";
+    } else if (char === "}" || char === "]") {
+      if (depth === listDepth) {
+        listDepth = -2;
+        awaitingItem = false;
+      }
+      depth -= 1;
+    } else if (char === ",") {
+      awaitingItem = depth === listDepth;
+      readingKey = depth === 1 && topIsObject;
+    } else if (char === ":" && depth === 1) {
+      readingKey = false;
+    }
+  }
+  return offsets;
+}
+
+function closingQuote(source: string, open: number): number {
+  for (let from = open + 1; ; ) {
+    const quote = source.indexOf('"', from);
+    if (quote === -1) {
+      return source.length;
+    }
+    let backslashes = 0;
+    while (source[quote - 1 - backslashes] === "\\") {
+      backslashes += 1;
+    }
+    if (backslashes % 2 === 0) {
+      return quote;
+    }
+    from = quote + 1;
+  }
+}
+
+function parseShelfItems(source: string, items: unknown[]): ParseResult {
+  const lineOf = lineIndex(source);
+  const offsets = itemOffsets(source);
+  const lineAt = (index: number) => {
+    const offset = offsets.length === items.length ? offsets[index] : undefined;
+    return offset === undefined ? null : lineOf(offset);
+  };
+  const bookmarks: ParsedBookmark[] = [];
+  const problems: ParseProblem[] = [];
+  items.forEach((item: unknown, index) => {
+    if (!isRecord(item) || typeof item.url !== "string") {
+      problems.push({ line: lineAt(index), reason: `Bookmark ${index + 1} in the list has no “url” text.` });
+      return;
+    }
+    const created = item.createdTime ?? item.created;
+    bookmarks.push({
+      line: lineAt(index),
+      url: item.url.trim(),
+      title: readText(item.title),
+      description: readText(item.description),
+      tags: readTags(item.tags),
+      folders: [],
+      addedAt: typeof created === "string" || typeof created === "number" ? readDate(created) : null,
+    });
+  });
+  return { format: "json", bookmarks, problems };
+}
+
+/**
+ * Reads Shelf's JSON export ({ format, version, bookmarks: [...] }) or a bare
+ * array of the same bookmark objects, and the JSON bookmark files of Chrome and
+ * Firefox. An item that is not an object with a url string is a problem; the
+ * rest of the file still imports.
+ */
+export function parseJson(source: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : "";
+    throw new BookmarkFileError(`This file isn't valid JSON${detail}. Check that it is complete and try again.`);
+  }
+  if (isChromeBookmarks(data)) {
+    return { format: "json", bookmarks: readChromeBookmarks(data), problems: [] };
+  }
+  if (isFirefoxBackup(data)) {
+    return { format: "json", bookmarks: readFirefoxBackup(data), problems: [] };
+  }
+  const items = Array.isArray(data) ? data : isRecord(data) ? data.bookmarks : undefined;
+  if (!Array.isArray(items)) {
+    throw new BookmarkFileError(
+      "Shelf doesn't know this kind of JSON file. It reads Shelf's own export, a list of bookmarks, and Chrome's and Firefox's bookmark files.",
+    );
+  }
+  return parseShelfItems(source, items);
+}
+
+/** Shelf's JSON export; parseJson reads it back. */
+export function toJson(bookmarks: ExportBookmark[], meta: { workspaceName: string | null }): string {
+  const document = {
+    format: SHELF_JSON_FORMAT,
+    version: SHELF_JSON_VERSION,
+    exportedAt: new Date().toISOString(),
+    workspace: meta.workspaceName,
+    bookmarks: bookmarks.map(({ url, title, description, tags, createdTime }) => ({
+      url,
+      title,
+      description,
+      tags,
+      createdTime,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,201 @@
+import { readTags } from "./tag-reader";
+import { cleanTags, lineIndex, MAX_FOLDER_DEPTH, readDate, splitTags } from "./values";
+import type { ExportBookmark, ParsedBookmark, ParseResult } from "./types";
+
+// The containers every browser puts at the top of its export. They are not
+// folders the person made, so a bookmark in "Bookmarks bar/Work" is in "Work".
+// Localised names are caught by the PERSONAL_TOOLBAR_FOLDER and
+// UNFILED_BOOKMARKS_FOLDER attributes that Chrome and Firefox write on them.
+const ROOT_CONTAINERS = new Set(
+  [
+    "Bookmarks bar",
+    "Bookmarks Toolbar",
+    "Other bookmarks",
+    "Bookmarks Menu",
+    "Mobile bookmarks",
+    // Edge, and Safari, whose favourites bar exports as "Favorites".
+    "Favorites bar",
+    "Other favorites",
+    "Mobile favorites",
+    "Favorites",
+  ].map((name) => name.toLowerCase()),
+);
+const ROOT_ATTRIBUTES = ["personal_toolbar_folder", "unfiled_bookmarks_folder"];
+
+type Folder = { name: string; root: boolean };
+/** What an open <DL> added: to the count of folders around it, and to the path. */
+type List = { counted: boolean; inPath: boolean };
+type Open =
+  | { kind: "link"; bookmark: ParsedBookmark; text: string }
+  | { kind: "folder"; attributes: Record<string, string>; text: string }
+  | { kind: "description"; bookmark: ParsedBookmark; text: string };
+
+// Tags that end whatever link, folder name or description is being read: the
+// format leaves <A>, <H3> and <DD> unclosed often enough that closing tags
+// cannot be relied on.
+const BOUNDARIES = new Set(["a", "h3", "dt", "dd", "dl", "h1"]);
+
+/**
+ * Reads the Netscape bookmark file format that every browser exports (and
+ * Pocket, Raindrop, Pinboard…): <DT><A> links, <DD> descriptions, <H3> folders
+ * whose contents follow in a <DL>. Tolerates the unclosed and missing tags
+ * found in real files; any <A> anywhere counts as a bookmark.
+ */
+export function parseNetscape(text: string): ParseResult {
+  const lineOf = lineIndex(text);
+  const bookmarks: ParsedBookmark[] = [];
+  const lists: List[] = [];
+  const path: string[] = [];
+  let foldersAround = 0;
+  let pendingFolder: Folder | null = null;
+  let open: Open | null = null;
+  let describable: ParsedBookmark | null = null;
+
+  const finish = () => {
+    const done = open;
+    open = null;
+    if (done === null) {
+      return;
+    }
+    const value = done.text.trim();
+    if (done.kind === "link") {
+      done.bookmark.title = value;
+      describable = done.bookmark;
+    } else if (done.kind === "description") {
+      done.bookmark.description = value;
+    } else {
+      const root =
+        foldersAround === 0 &&
+        (ROOT_CONTAINERS.has(value.toLowerCase()) ||
+          ROOT_ATTRIBUTES.some((name) => done.attributes[name]?.toLowerCase() === "true"));
+      pendingFolder = { name: value, root };
+    }
+  };
+
+  readTags(text, {
+    openTag(name, attributes, start) {
+      if (BOUNDARIES.has(name)) {
+        finish();
+      }
+      if (name === "a") {
+        pendingFolder = null;
+        const bookmark: ParsedBookmark = {
+          line: lineOf(start),
+          url: (attributes.href ?? "").trim(),
+          title: "",
+          description: "",
+          tags: splitTags(attributes.tags ?? ""),
+          folders: [...path],
+          addedAt: readDate(attributes.add_date ?? attributes.time_added),
+        };
+        bookmarks.push(bookmark);
+        open = { kind: "link", bookmark, text: "" };
+      } else if (name === "h3") {
+        describable = null;
+        open = { kind: "folder", attributes, text: "" };
+      } else if (name === "dd" && describable !== null) {
+        open = { kind: "description", bookmark: describable, text: "" };
+        describable = null;
+      } else if (name === "dl") {
+        describable = null;
+        const folder: Folder | null = pendingFolder;
+        pendingFolder = null;
+        const list = {
+          counted: folder !== null,
+          inPath: folder !== null && !folder.root && folder.name !== "" && path.length < MAX_FOLDER_DEPTH,
+        };
+        lists.push(list);
+        foldersAround += list.counted ? 1 : 0;
+        if (list.inPath && folder !== null) {
+          path.push(folder.name);
+        }
+      }
+    },
+    text(data) {
+      if (open !== null) {
+        open.text += data;
+      }
+    },
+    closeTag(name) {
+      if (
+        (name === "a" && open?.kind === "link") ||
+        (name === "h3" && open?.kind === "folder") ||
+        (name === "dd" && open?.kind === "description") ||
+        name === "dl"
+      ) {
+        finish();
+      }
+      if (name === "dl") {
+        const list = lists.pop();
+        foldersAround -= list?.counted ? 1 : 0;
+        if (list?.inPath) {
+          path.pop();
+        }
+      }
+    },
+  });
+  finish();
+  return { format: "netscape", bookmarks, problems: [] };
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+function linkHtml(bookmark: ExportBookmark, indent: string): string {
+  const added = Date.parse(bookmark.createdTime);
+  const tags = cleanTags(bookmark.tags);
+  const attributes = [
+    `HREF="${escapeHtml(bookmark.url)}"`,
+    ...(Number.isNaN(added) ? [] : [`ADD_DATE="${Math.floor(added / 1000)}"`]),
+    ...(tags.length > 0 ? [`TAGS="${escapeHtml(tags.join(","))}"`] : []),
+  ];
+  const link = `${indent}<DT><A ${attributes.join(" ")}>${escapeHtml(bookmark.title)}</A>\n`;
+  return bookmark.description === "" ? link : `${link}${indent}<DD>${escapeHtml(bookmark.description)}\n`;
+}
+
+/**
+ * Writes a file browsers import (Netscape format). With tagsAsFolders each
+ * bookmark also appears in a folder per tag, because browsers ignore TAGS;
+ * untagged bookmarks stay at the top.
+ */
+export function toNetscapeHtml(bookmarks: ExportBookmark[], options: { tagsAsFolders?: boolean } = {}): string {
+  const lines = [
+    "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+    "<!-- This is an automatically generated file.",
+    "     It will be read and overwritten.",
+    "     DO NOT EDIT! -->",
+    '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+    "<TITLE>Bookmarks</TITLE>",
+    "<H1>Bookmarks</H1>",
+    "<DL><p>\n",
+  ];
+  let body = "";
+  if (options.tagsAsFolders) {
+    const byTag = new Map<string, ExportBookmark[]>();
+    for (const bookmark of bookmarks) {
+      const tags = cleanTags(bookmark.tags);
+      if (tags.length === 0) {
+        body += linkHtml(bookmark, "    ");
+      }
+      for (const tag of tags) {
+        const tagged = byTag.get(tag);
+        if (tagged === undefined) {
+          byTag.set(tag, [bookmark]);
+        } else {
+          tagged.push(bookmark);
+        }
+      }
+    }
+    for (const [tag, tagged] of byTag) {
+      body += `    <DT><H3>${escapeHtml(tag)}</H3>\n    <DL><p>\n`;
+      body += tagged.map((bookmark) => linkHtml(bookmark, "        ")).join("");
+      body += "    </DL><p>\n";
+    }
+  } else {
+    body = bookmarks.map((bookmark) => linkHtml(bookmark, "    ")).join("");
+  }
+  return `${lines.join("\n")}${body}</DL><p>\n`;
+}

@@ -1,0 +1,25 @@
+export type FileFormat = "netscape" | "csv" | "json";
+
+/** One bookmark as found in a file: raw strings, not yet validated (the import service validates). */
+export type ParsedBookmark = {
+  /** 1-based line in the file where the row starts, when known. */
+  line: number | null;
+  /** As written (trimmed); may be invalid. */
+  url: string;
+  /** Entity-decoded; may be empty or too long. */
+  title: string;
+  description: string;
+  /** Trimmed, deduplicated, original case. */
+  tags: string[];
+  /** Folder path from the root, without the browsers' root containers ("Bookmarks bar", …). */
+  folders: string[];
+  addedAt: Date | null;
+};
+
+/** A row the parser could not read at all (as opposed to a readable row with an invalid URL). */
+export type ParseProblem = { line: number | null; reason: string };
+
+export type ParseResult = { format: FileFormat; bookmarks: ParsedBookmark[]; problems: ParseProblem[] };
+
+/** What the exporters write for one bookmark. */
+export type ExportBookmark = { url: string; title: string; description: string; tags: string[]; createdTime: string };

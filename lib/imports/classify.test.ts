@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedBookmark, ParseResult } from "@/lib/bookmark-files";
+import { classifyRows, cutToNotionLength } from "./classify";
+
+const row = (fields: Partial<ParsedBookmark>): ParsedBookmark => ({
+  line: 1,
+  url: "https://example.com/",
+  title: "Example",
+  description: "",
+  tags: [],
+  folders: [],
+  addedAt: null,
+  ...fields,
+});
+
+const file = (bookmarks: ParsedBookmark[], problems: ParseResult["problems"] = []): ParseResult => ({ format: "netscape", bookmarks, problems });
+
+describe("classifyRows", () => {
+  it("sorts rows into new, existing, duplicate and invalid with reasons in words", () => {
+    const rows = classifyRows(
+      file(
+        [
+          row({ url: "https://a.example/x", line: 3 }),
+          row({ url: "https://www.a.example/x/?utm_source=mail", line: 4 }),
+          row({ url: "https://saved.example/", line: 5 }),
+          row({ url: "javascript:alert(1)", line: 6 }),
+          row({ url: "", line: 7 }),
+          row({ url: "https://b.example/", tags: ["x".repeat(101)], line: 8 }),
+        ],
+        [{ line: 9, reason: "This line has no address" }],
+      ),
+      { folderTags: false, existing: new Set(["https://saved.example/"]) },
+    );
+    expect(rows.map((r) => [r.position, r.line, r.status, r.reason])).toEqual([
+      [0, 3, "new", null],
+      [1, 4, "duplicate", null],
+      [2, 5, "existing", null],
+      [3, 6, "invalid", "Enter a web address that starts with http:// or https://"],
+      [4, 7, "invalid", "Enter a web address"],
+      [5, 8, "invalid", "Tags can be at most 100 characters"],
+      [6, 9, "invalid", "This line has no address"],
+    ]);
+    expect(rows[0]).toMatchObject({ normalizedUrl: "https://a.example/x", url: "https://a.example/x" });
+  });
+
+  it("keeps over-long titles and descriptions, cut to Notion's limit with an ellipsis", () => {
+    const [long] = classifyRows(file([row({ title: `a\n${"b".repeat(3000)}`, description: "c".repeat(2500) })]), {
+      folderTags: false,
+      existing: new Set(),
+    });
+    expect(long).toMatchObject({ status: "new" });
+    expect(long!.title).toHaveLength(2000);
+    expect(long!.title.startsWith("a b")).toBe(true);
+    expect(long!.title.endsWith("…")).toBe(true);
+    expect(long!.description).toHaveLength(2000);
+  });
+
+  it("adds folder names as tags only when asked, without commas and without repeats", () => {
+    const parsed = file([row({ tags: ["Work"], folders: ["work", "Reading, later"] })]);
+    expect(classifyRows(parsed, { folderTags: false, existing: new Set() })[0]!.tags).toEqual(["Work"]);
+    expect(classifyRows(parsed, { folderTags: true, existing: new Set() })[0]!.tags).toEqual(["Work", "Reading later"]);
+  });
+
+  it("gives a bookmark without a title the app's fallback title and keeps the date", () => {
+    const addedAt = new Date("2020-01-02T03:04:05Z");
+    expect(classifyRows(file([row({ url: "https://example.com/docs/", title: "  ", addedAt })]), { folderTags: false, existing: new Set() })[0]).toMatchObject({
+      title: "example.com/docs",
+      addedAt,
+    });
+  });
+});
+
+describe("cutToNotionLength", () => {
+  it("never cuts an emoji in half", () => {
+    const cut = cutToNotionLength(`${"a".repeat(1998)}😀😀`);
+    expect(cut).toBe(`${"a".repeat(1998)}…`);
+  });
+});

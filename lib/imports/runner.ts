@@ -1,0 +1,112 @@
+import type { Database } from "@/db/client";
+import { kickWorker } from "@/lib/bookmarks/worker";
+import { env } from "@/lib/env";
+import { log, withLogContext } from "@/lib/log";
+import { claimJobs, countItems, queueItems, releaseJob, settleJob } from "./queries";
+
+export type RunnerOptions = {
+  pollMs?: number;
+  /** How long a claimed job stays with this process before another may take it over. */
+  leaseMs?: number;
+  /** Notion requests a second per workspace; sets how many rows may wait in the outbox at once. */
+  requestsPerSecond?: number;
+  /** Called after rows were handed to the outbox (the server kicks its worker). */
+  onQueued?: () => void;
+};
+
+export type Runner = { kick(): void; stop(): Promise<void> };
+
+// Seconds of the workspace's rate limit an import may keep waiting in the outbox. Few enough that a
+// person's own save, queued behind them, still reaches Notion within seconds.
+const BACKLOG_SECONDS = 5;
+const MAX_BATCH = 200;
+// Past a few hundred rows a bigger window buys no speed, only longer settle passes.
+const MAX_WINDOW = 500;
+
+/** Rows an import may have in the outbox at once. */
+export function importWindow(requestsPerSecond: number): number {
+  return Math.min(MAX_WINDOW, Math.max(3, Math.ceil(requestsPerSecond * BACKLOG_SECONDS)));
+}
+
+/** One pass over one claimed job: settle what reached Notion, then top the outbox up to the window. */
+export async function stepJob(db: Database, jobId: string, window: number): Promise<number> {
+  const job = await settleJob(db, jobId);
+  if (job.status !== "running") return 0;
+  const { queued } = await countItems(db, jobId);
+  const queuedNow = await queueItems(db, jobId, Math.min(MAX_BATCH, window - queued));
+  if (queuedNow > 0) return queuedNow;
+  // The last rows may have settled between the two reads; settle again so the job can finish now.
+  await settleJob(db, jobId);
+  return 0;
+}
+
+/**
+ * Feeds running imports into the outbox, in every server process beside the outbox worker. Jobs
+ * are claimed with a lease, so after a crash or restart another process resumes them.
+ */
+export function startImportRunner(db: Database, options: RunnerOptions = {}): Runner {
+  const pollMs = options.pollMs ?? 500;
+  const leaseMs = options.leaseMs ?? 30_000;
+  let running = true;
+  let kicked = false;
+  let wake: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (kicked || !running) {
+        kicked = false;
+        return resolve();
+      }
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = withLogContext({ component: "imports" }, async () => {
+    while (running) {
+      try {
+        kicked = false;
+        const window = importWindow(options.requestsPerSecond ?? env().notionRequestsPerSecond);
+        for (const jobId of await claimJobs(db, 10, leaseMs)) {
+          try {
+            if ((await stepJob(db, jobId, window)) > 0) options.onQueued?.();
+          } finally {
+            await releaseJob(db, jobId);
+          }
+        }
+        await sleep(pollMs);
+      } catch (error) {
+        log.error({ err: error }, "import runner step failed");
+        await sleep(pollMs * 4);
+      }
+    }
+  });
+
+  return {
+    kick: () => {
+      kicked = true;
+      wake?.();
+    },
+    stop: async () => {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+const globalForRunner = globalThis as unknown as { shelfImportRunner?: Runner };
+
+/** The server's runner (one per process, kept across dev reloads). */
+export function serverImportRunner(db: Database): Runner {
+  globalForRunner.shelfImportRunner ??= startImportRunner(db, { leaseMs: env().outboxLeaseMs, onQueued: kickWorker });
+  return globalForRunner.shelfImportRunner;
+}
+
+export function kickImportRunner(): void {
+  globalForRunner.shelfImportRunner?.kick();
+}
