@@ -1,7 +1,7 @@
 import { isFullPage, iterateAllDataSourceRows, type Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import { log } from "@/lib/log";
+import { inRequestContext, log } from "@/lib/log";
 import { notionForWorkspace } from "@/lib/notion/client";
 import type { BookmarksSource } from "@/lib/notion/database";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
@@ -77,8 +77,14 @@ function start(db: Database, workspaceId: string, full: boolean): Promise<SyncRe
 
 /** A sync nobody waits for: its failure shows on the workspace's screens, and in the log. */
 export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): void {
-  syncWorkspace(db, workspace, options).catch((error: unknown) => {
-    log.warn({ err: error, workspaceId: workspace.id }, "background sync failed");
+  // A page's render starts these outside any log context: bind the request's id, so the failure
+  // line names the request that started the sync.
+  void inRequestContext(async () => {
+    try {
+      await syncWorkspace(db, workspace, options);
+    } catch (error) {
+      log.warn({ err: error, workspaceId: workspace.id }, "background sync failed");
+    }
   });
 }
 
