@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
-import { log, withLogContext } from "@/lib/log";
+import { startPollingLoop, type PollingLoop } from "@/lib/background/polling-loop";
 import { workspacesDueForSync } from "@/lib/workspaces/queries";
 import { DEFAULT_RETRY, deliver, type RetryPolicy } from "./delivery";
 import { claimWrites } from "./queries";
@@ -18,7 +18,7 @@ export type WorkerOptions = {
   retry?: RetryPolicy;
 };
 
-export type Worker = { kick(): void; stop(): Promise<void> };
+export type Worker = PollingLoop;
 
 const DEFAULTS = {
   concurrency: 4,
@@ -35,30 +35,7 @@ const DEFAULTS = {
  */
 export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   const settings = { ...DEFAULTS, ...options };
-  let running = true;
-  let wake: (() => void) | undefined;
-  // A kick that arrives while the loop is busy is remembered, so the next sleep is skipped.
-  let kicked = false;
   let lastSyncCheck = 0;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (kicked || !running) {
-        kicked = false;
-        return resolve();
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
-  const kick = () => {
-    kicked = true;
-    wake?.();
-  };
 
   async function syncDueWorkspaces() {
     const now = Date.now();
@@ -73,29 +50,16 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   }
 
   // Everything the worker logs, including the syncs it starts, says it came from the outbox.
-  const loop = withLogContext({ component: "outbox" }, async () => {
-    while (running) {
-      try {
-        kicked = false;
-        const writes = await claimWrites(db, settings.concurrency, settings.leaseMs);
-        await Promise.all(writes.map((write) => deliver(db, write, settings.retry)));
-        await syncDueWorkspaces();
-        if (writes.length === 0) await sleep(settings.pollMs);
-      } catch (error) {
-        log.error({ err: error }, "outbox worker failed");
-        await sleep(settings.pollMs * 4);
-      }
-    }
-  });
-
-  return {
-    kick,
-    stop: async () => {
-      running = false;
-      wake?.();
-      await loop;
+  return startPollingLoop({
+    component: "outbox",
+    pollMs: settings.pollMs,
+    step: async () => {
+      const writes = await claimWrites(db, settings.concurrency, settings.leaseMs);
+      await Promise.all(writes.map((write) => deliver(db, write, settings.retry)));
+      await syncDueWorkspaces();
+      return writes.length > 0 ? "more" : "idle";
     },
-  };
+  });
 }
 
 const globalForWorker = globalThis as unknown as { shelfWorker?: Worker };

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import { kickWorker } from "@/lib/bookmarks/worker";
 import { env } from "@/lib/env";
-import { log, withLogContext } from "@/lib/log";
+import { startPollingLoop, type PollingLoop } from "@/lib/background/polling-loop";
 import { claimJobs, countItems, queueItems, releaseJob, settleJob } from "./queries";
 
 export type RunnerOptions = {
@@ -14,7 +14,7 @@ export type RunnerOptions = {
   onQueued?: () => void;
 };
 
-export type Runner = { kick(): void; stop(): Promise<void> };
+export type Runner = PollingLoop;
 
 // Seconds of the workspace's rate limit an import may keep waiting in the outbox. Few enough that a
 // person's own save, queued behind them, still reaches Notion within seconds.
@@ -47,56 +47,21 @@ export async function stepJob(db: Database, jobId: string, window: number): Prom
 export function startImportRunner(db: Database, options: RunnerOptions = {}): Runner {
   const pollMs = options.pollMs ?? 500;
   const leaseMs = options.leaseMs ?? 30_000;
-  let running = true;
-  let kicked = false;
-  let wake: (() => void) | undefined;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (kicked || !running) {
-        kicked = false;
-        return resolve();
-      }
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
-
-  const loop = withLogContext({ component: "imports" }, async () => {
-    while (running) {
-      try {
-        kicked = false;
-        const window = importWindow(options.requestsPerSecond ?? env().notionRequestsPerSecond);
-        for (const jobId of await claimJobs(db, 10, leaseMs)) {
-          try {
-            if ((await stepJob(db, jobId, window)) > 0) options.onQueued?.();
-          } finally {
-            await releaseJob(db, jobId);
-          }
+  return startPollingLoop({
+    component: "imports",
+    pollMs,
+    step: async () => {
+      const window = importWindow(options.requestsPerSecond ?? env().notionRequestsPerSecond);
+      for (const jobId of await claimJobs(db, 10, leaseMs)) {
+        try {
+          if ((await stepJob(db, jobId, window)) > 0) options.onQueued?.();
+        } finally {
+          await releaseJob(db, jobId);
         }
-        await sleep(pollMs);
-      } catch (error) {
-        log.error({ err: error }, "import runner step failed");
-        await sleep(pollMs * 4);
       }
-    }
+      return "idle";
+    },
   });
-
-  return {
-    kick: () => {
-      kicked = true;
-      wake?.();
-    },
-    stop: async () => {
-      running = false;
-      wake?.();
-      await loop;
-    },
-  };
 }
 
 const globalForRunner = globalThis as unknown as { shelfImportRunner?: Runner };
