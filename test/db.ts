@@ -18,7 +18,7 @@ export function testBackends(): Backend[] {
  * Runs a suite once per database backend: always embedded PGlite, and real Postgres too when
  * TEST_DATABASE_URL is set. One database per file and backend, migrated from db/migrations.
  */
-export function describeEachDatabase(title: string, body: (db: () => DatabaseHandle) => void): void {
+export function describeEachDatabase(title: string, body: (db: () => DatabaseHandle, backend: string) => void): void {
   for (const backend of testBackends()) {
     describe(`${title} [${backend.name}]`, () => {
       let opened: ScratchDatabase | undefined;
@@ -31,7 +31,7 @@ export function describeEachDatabase(title: string, body: (db: () => DatabaseHan
       body(() => {
         if (!opened) throw new Error("database not opened yet");
         return opened.handle;
-      });
+      }, backend.name);
     });
   }
 }

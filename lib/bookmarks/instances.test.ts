@@ -1,8 +1,7 @@
-import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
+import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import type { DatabaseHandle } from "@/db/client";
@@ -17,21 +16,9 @@ let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
 let opened: Awaited<ReturnType<NonNullable<typeof postgres>["open"]>> | undefined;
 let handle: DatabaseHandle;
-const children = new Set<ChildProcess>();
+const instances = appInstances();
 
-function startInstance(): Promise<ChildProcess> {
-  const child = fork(path.join(process.cwd(), "test", "worker-process.ts"), {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: opened!.url, OUTBOX_LEASE_SECONDS: "2" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
-    child.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-}
+const startInstance = () => instances.start(opened!.url!);
 
 describe.skipIf(!postgres)("app instances on one Postgres [postgres]", () => {
   beforeAll(async () => {
@@ -44,7 +31,7 @@ describe.skipIf(!postgres)("app instances on one Postgres [postgres]", () => {
     handle = opened.handle;
   });
   afterEach(() => {
-    for (const child of children) child.kill("SIGKILL");
+    instances.killAll();
   });
   afterAll(async () => {
     await opened?.dispose();

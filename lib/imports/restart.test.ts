@@ -1,10 +1,10 @@
-import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { normalizeUrl } from "@/lib/bookmarks/url";
 import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { getImport, previewImport, startImport } from "./service";
@@ -17,22 +17,9 @@ let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
 let opened: Awaited<ReturnType<NonNullable<typeof postgres>["open"]>> | undefined;
 let handle: DatabaseHandle;
-const children = new Set<ChildProcess>();
+const instances = appInstances();
 
-/** One app instance's background work (outbox worker and import runner) in its own process. */
-function startInstance(): Promise<ChildProcess> {
-  const child = fork(path.join(process.cwd(), "test", "worker-process.ts"), {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: opened!.url, OUTBOX_LEASE_SECONDS: "2" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-  });
-}
+const startInstance = () => instances.start(opened!.url!);
 
 describe.skipIf(!postgres)("an import through a server crash [postgres]", () => {
   beforeAll(async () => {
@@ -42,7 +29,7 @@ describe.skipIf(!postgres)("an import through a server crash [postgres]", () => 
     handle = opened.handle;
   });
   afterEach(() => {
-    for (const child of children) child.kill("SIGKILL");
+    instances.killAll();
   });
   afterAll(async () => {
     await opened?.dispose();

@@ -1,0 +1,29 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * App instances' background work (test/worker-process.ts: outbox worker and import runner), each in
+ * a process of its own on one real Postgres, for tests that run several instances or kill one.
+ */
+export function appInstances() {
+  const children = new Set<ChildProcess>();
+  return {
+    /** Resolves once the instance has started its worker and runner. */
+    start(databaseUrl: string): Promise<ChildProcess> {
+      const child = fork(path.join(process.cwd(), "test", "worker-process.ts"), {
+        execArgv: ["--import", "tsx"],
+        env: { ...process.env, DATABASE_URL: databaseUrl, OUTBOX_LEASE_SECONDS: "2" },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
+      children.add(child);
+      child.once("exit", () => children.delete(child));
+      return new Promise((resolve, reject) => {
+        child.once("message", () => resolve(child));
+        child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
+      });
+    },
+    killAll(): void {
+      for (const child of children) child.kill("SIGKILL");
+    },
+  };
+}
