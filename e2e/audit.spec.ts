@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { consent, expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test, workspaceIdFromUrl } from "./fixtures";
+import { consent, expect, sandbox, SEED_WORKSPACES, signIn, test, workspaceIdFromUrl } from "./fixtures";
+import { botOf } from "./notion";
 
 // One story in Dorothy's own two workspaces, so no other spec sees her sign-ins, revocations or
 // sign-outs; each test builds on the last.
@@ -15,13 +16,7 @@ const ADDRESS = "127.0.0.x";
 let west = "";
 let langley = "";
 
-async function dorothysBot(workspace: "westArea" | "langley") {
-  const bot = (await sandbox.state()).bots.find(
-    (b) => b.person_id === SEED_PEOPLE.dorothy.id && b.workspace_id === SEED_WORKSPACES[workspace].id,
-  );
-  if (!bot) throw new Error(`Dorothy's ${workspace} is not connected`);
-  return bot.bot_id;
-}
+const dorothysBot = async (workspace: "westArea" | "langley") => (await botOf("dorothy", workspace)).bot_id;
 
 /** The activity screen's rows, top to bottom, as "title | workspace | client | address". */
 async function activityRows(page: Page) {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { PageObjectResponse } from "@notionhq/client";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, setScheme } from "./axe";
-import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+import { expect, sandbox, signIn, test } from "./fixtures";
+import { notionRow } from "./notion";
 
 // One story in Alan's Hopper Labs: each step builds on the bookmarks the last one left.
 test.describe.configure({ mode: "serial" });
@@ -17,27 +17,11 @@ test.use({ storageState: AUTH_STATE });
 const SCREENS = path.join("test-results", "screens");
 
 let workspaceId = "";
-let botId = "";
 let dataSourceId = "";
 const dashboard = () => `/w/${workspaceId}/bookmarks`;
 
-type Row = { name: string; url: string | null; description: string; tags: string[]; inTrash: boolean; dataSourceId: string | null };
-
-function readRow(page: PageObjectResponse): Row {
-  const p = page.properties;
-  const text = (value: (typeof p)[string] | undefined) =>
-    value?.type === "title" ? value.title.map((t) => t.plain_text).join("") : value?.type === "rich_text" ? value.rich_text.map((t) => t.plain_text).join("") : "";
-  const url = p.URL?.type === "url" ? p.URL.url : null;
-  const tags = p.Tags?.type === "multi_select" ? p.Tags.multi_select.map((o) => o.name) : [];
-  const parent = page.parent.type === "data_source_id" ? page.parent.data_source_id : null;
-  return { name: text(p.Name), url, description: text(p.Description), tags, inTrash: page.in_trash, dataSourceId: parent };
-}
-
 /** The row Notion holds for the bookmark titled `title`, straight from the sandbox. */
-async function inNotion(title: string): Promise<Row | undefined> {
-  const { pages } = await sandbox.visibleTo(botId);
-  return pages.map(readRow).find((row) => row.name === title);
-}
+const inNotion = (title: string) => notionRow("alan", "labs", title);
 
 const rowOf = (page: Page, title: string) => page.locator("li[data-bookmark-id]").filter({ hasText: title });
 const newForm = (page: Page) => page.getByRole("form", { name: "New bookmark" });
@@ -77,8 +61,6 @@ test("the template connects straight to a ready, empty dashboard", async ({ brow
   await expect(page.getByTestId("state-needs_setup")).toHaveCount(0);
   await context.storageState({ path: AUTH_STATE });
 
-  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.alan.id && b.workspace_id === SEED_WORKSPACES.labs.id);
-  botId = bot!.bot_id;
 
   await expectNoAxeViolations(page, "empty state");
   await screenshots(page, "empty");

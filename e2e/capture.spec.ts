@@ -1,11 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
-import type { PageObjectResponse } from "@notionhq/client";
 import type { BrowserContext, Page } from "@playwright/test";
 import { bookmarkletHref } from "../lib/capture/bookmarklet";
 import { E2E_APP_URL } from "./env";
-import { consent, expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, test } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
+import { consent, expect, SEED_WORKSPACES, test } from "./fixtures";
+import { notionRow } from "./notion";
 
 // Saving from other pages, as Mary in her Wind Tunnel workspace (no other spec uses her). Serial:
 // the first test signs her in through /save and leaves the session for the rest.
@@ -36,31 +36,7 @@ async function runBookmarklet(page: Page, href: string): Promise<Page> {
   return popup;
 }
 
-/** Notion's row for the bookmark named `title`, from the sandbox. */
-async function inNotion(title: string) {
-  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.mary.id && b.workspace_id === SEED_WORKSPACES.tunnel.id);
-  const { pages } = await sandbox.visibleTo(bot!.bot_id);
-  const row = (page: PageObjectResponse) => {
-    const p = page.properties;
-    return {
-      name: p.Name?.type === "title" ? p.Name.title.map((t) => t.plain_text).join("") : "",
-      url: p.URL?.type === "url" ? p.URL.url : null,
-      tags: p.Tags?.type === "multi_select" ? p.Tags.multi_select.map((o) => o.name) : [],
-      inTrash: page.in_trash,
-    };
-  };
-  return pages.map(row).find((r) => r.name === title);
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${label} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
+const inNotion = (title: string) => notionRow("mary", "tunnel", title);
 
 const saveForm = (page: Page) => page.getByRole("form", { name: "Save a bookmark" });
 

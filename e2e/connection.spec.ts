@@ -1,15 +1,8 @@
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "../lib/notion-sandbox";
-import { consent, expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+import { consent, expect, sandbox, signIn, test } from "./fixtures";
+import { botOf } from "./notion";
 
 test.describe.configure({ mode: "serial" });
-
-async function botOf(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES) {
-  const bot = (await sandbox.state()).bots.find(
-    (b) => b.person_id === SEED_PEOPLE[person].id && b.workspace_id === SEED_WORKSPACES[workspace].id,
-  );
-  if (!bot) throw new Error(`no bot for ${person} in ${workspace}`);
-  return bot;
-}
 
 test("a wrong client secret is reported as a configuration error", async ({ page }) => {
   await sandbox.setClientSecret(SANDBOX_CLIENT_ID, "not-what-shelf-has");

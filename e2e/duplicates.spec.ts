@@ -1,34 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { PageObjectResponse } from "@notionhq/client";
 import type { Page } from "@playwright/test";
-import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
+import { expect, signIn, test } from "./fixtures";
+import { notionRow } from "./notion";
 
 // Mary again (e2e/capture.spec.ts ran first and left two bookmarks in Wind Tunnel); the links here
 // are of their own site, so those do not count as duplicates.
 
-async function inNotion(title: string) {
-  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.mary.id && b.workspace_id === SEED_WORKSPACES.tunnel.id);
-  const { pages } = await sandbox.visibleTo(bot!.bot_id);
-  const row = (page: PageObjectResponse) => {
-    const p = page.properties;
-    return {
-      name: p.Name?.type === "title" ? p.Name.title.map((t) => t.plain_text).join("") : "",
-      tags: p.Tags?.type === "multi_select" ? p.Tags.multi_select.map((o) => o.name) : [],
-      inTrash: page.in_trash,
-    };
-  };
-  return pages.map(row).find((r) => r.name === title);
-}
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${label} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
+const inNotion = (title: string) => notionRow("mary", "tunnel", title);
 
 const newForm = (page: Page) => page.getByRole("form", { name: "New bookmark" });
 
@@ -94,7 +72,7 @@ test("a link saved before answers Already saved; save anyway; merge in the Dupli
 
   await expect
     .poll(() => inNotion(kept), { timeout: 20_000 })
-    .toEqual({ name: kept, tags: [tags[kept as keyof typeof tags], tags[trashed]], inTrash: false });
+    .toMatchObject({ name: kept, tags: [tags[kept as keyof typeof tags], tags[trashed]], inTrash: false });
   await expect.poll(() => inNotion(trashed), { timeout: 20_000 }).toMatchObject({ inTrash: true });
 
   await page.goto(`/w/${workspaceId}/bookmarks`);

@@ -1,8 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import type { Download, Page } from "@playwright/test";
-import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
+import { expect, signIn, test } from "./fixtures";
+import { notionRows } from "./notion";
 
 // Grace's Analytical Engines: connection.spec disconnects it before this file runs, and no later
 // spec looks at it, so the bookmarks imported here disturb no one.
@@ -34,15 +35,6 @@ const FILE = [
   "  </DL><p>",
   "</DL><p>",
 ].join("\n");
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${label} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
 
 /** At a phone's 360 px the page must not scroll sideways. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -123,9 +115,7 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
   await expectNoAxeViolations(page, "report");
   await expectNoSidewaysScroll(page);
 
-  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.grace.id && b.workspace_id === SEED_WORKSPACES.engines.id);
-  const { pages } = await sandbox.visibleTo(bot!.bot_id);
-  const urls = pages.flatMap((p) => (p.properties.URL?.type === "url" && p.properties.URL.url ? [p.properties.URL.url] : []));
+  const urls = (await notionRows("grace", "engines")).flatMap((row) => (row.url ? [row.url] : []));
   expect(urls.filter((u) => u.startsWith("https://import-e2e.example/")).sort()).toEqual(IMPORTED.map((b) => b.url).sort());
 });
 

@@ -1,12 +1,9 @@
-import { consent, expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
+import { consent, expect, sandbox, signIn, test } from "./fixtures";
+import { botOf } from "./notion";
 
 test.describe.configure({ mode: "serial" });
 
-async function adasNotebookBot() {
-  const bot = (await sandbox.state()).bots.find((b) => b.person_id === SEED_PEOPLE.ada.id && b.workspace_id === SEED_WORKSPACES.notebook.id);
-  if (!bot) throw new Error("Ada's Notebook is not connected");
-  return bot.bot_id;
-}
+const adasNotebookBot = async () => (await botOf("ada", "notebook")).bot_id;
 
 const refreshGrants = async () =>
   (await sandbox.requests()).filter((r) => r.path === "/v1/oauth/token" && (r.body as { grant_type?: string })?.grant_type === "refresh_token");

@@ -1,0 +1,36 @@
+import type { PageObjectResponse } from "@notionhq/client";
+import { sandbox, SEED_PEOPLE, SEED_WORKSPACES } from "./fixtures";
+
+// What Notion holds, read straight from the sandbox: specs check there, not only on screen.
+
+/** The sandbox's bot of a person's connection of a workspace. */
+export async function botOf(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES) {
+  const bot = (await sandbox.state()).bots.find(
+    (b) => b.person_id === SEED_PEOPLE[person].id && b.workspace_id === SEED_WORKSPACES[workspace].id,
+  );
+  if (!bot) throw new Error(`${person} has not connected ${workspace}`);
+  return bot;
+}
+
+export type NotionRow = { name: string; url: string | null; description: string; tags: string[]; inTrash: boolean; dataSourceId: string | null };
+
+function readRow(page: PageObjectResponse): NotionRow {
+  const p = page.properties;
+  const text = (value: (typeof p)[string] | undefined) =>
+    value?.type === "title" ? value.title.map((t) => t.plain_text).join("") : value?.type === "rich_text" ? value.rich_text.map((t) => t.plain_text).join("") : "";
+  const url = p.URL?.type === "url" ? p.URL.url : null;
+  const tags = p.Tags?.type === "multi_select" ? p.Tags.multi_select.map((o) => o.name) : [];
+  const parent = page.parent.type === "data_source_id" ? page.parent.data_source_id : null;
+  return { name: text(p.Name), url, description: text(p.Description), tags, inTrash: page.in_trash, dataSourceId: parent };
+}
+
+/** Every page the person's connection of the workspace sees, read as bookmark rows. */
+export async function notionRows(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES): Promise<NotionRow[]> {
+  const { pages } = await sandbox.visibleTo((await botOf(person, workspace)).bot_id);
+  return pages.map(readRow);
+}
+
+/** The row of the bookmark titled `title`, if Notion has one. */
+export async function notionRow(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES, title: string) {
+  return (await notionRows(person, workspace)).find((row) => row.name === title);
+}
