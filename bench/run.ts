@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run on this machine; prints a table and writes
 // bench/results.json. Benchmarks measure; they do not pass or fail (targets are in the README).
 // `npm run bench -- reads load` runs only the named ones (and writes their results only).
+import "./defaults";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +11,6 @@ import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
-
-// Benchmarks save example addresses; fetching their pages would measure the internet, not Shelf.
-process.env.LINK_METADATA ??= "off";
 
 const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "sandbox-query": benchSandboxQuery,
