@@ -19,6 +19,7 @@ import {
 } from "./queries";
 import { emptyFields, fillFromPageLater, pagesBeingRead } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
+import { deliveryTrouble, type DeliveryTrouble } from "./status-queries";
 import { resolveSource } from "./source";
 import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
 import type { Bookmark } from "./types";
@@ -35,6 +36,8 @@ export type SyncStatus = {
   parked: number;
   /** New bookmarks whose page is still being read for a title or description (the screen keeps refreshing). */
   readingPages: number;
+  /** Changes Notion refused or never answered for, still to be retried: said in words on the dashboard. */
+  trouble: DeliveryTrouble | null;
 };
 
 export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus };
@@ -64,10 +67,11 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
   const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
   // Failures surface on the next view (status, banner); a list read never waits for Notion.
   if (stale) syncInBackground(ctx.db, workspace);
-  const [page, tagOptions, backlog] = await Promise.all([
+  const [page, tagOptions, backlog, trouble] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
     outboxBacklog(ctx.db, workspace.id),
+    deliveryTrouble(ctx.db, workspace.id),
   ]);
   return {
     ...page,
@@ -78,6 +82,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
       ...backlog,
       readingPages: pagesBeingRead(workspace.id),
+      trouble,
     },
   };
 }

@@ -3,17 +3,13 @@
 import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { HostIcon } from "@/app/_components/host-icon";
+import { formatDate } from "@/components/bookmarks/format";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { Badge, badgeVariants } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { IconButton } from "@/components/ui/icon-button";
 import type { Bookmark } from "@/lib/bookmarks/types";
-import { displayHost, parseHttpUrl } from "@/lib/bookmarks/url";
-import { formatDate } from "./format";
-
-/**
- * Only http(s) becomes a link: rows edited in Notion directly can hold any text in the URL
- * property, `javascript:` included.
- */
-export function safeHref(url: string | null): string | null {
-  return url ? (parseHttpUrl(url)?.href ?? null) : null;
-}
+import { displayHost } from "@/lib/bookmarks/url";
 
 /** Shown in the list before Shelf has even answered; it has no id to act on yet. */
 export const LOCAL_ID_PREFIX = "local-";
@@ -39,19 +35,18 @@ function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Reso
     );
   }
   if (bookmark.syncState === "failed") {
-    const small = "rounded px-1.5 py-0.5 text-xs text-ink hover:bg-line";
     return (
       <span className={`${note} flex-wrap justify-end`}>
-        <span className="inline-flex items-center gap-1 text-danger" title={bookmark.syncError ?? undefined}>
+        <Badge tone="danger" className="px-0" title={bookmark.syncError ?? undefined}>
           <CircleAlert className="size-3" aria-hidden /> Not in Notion
-        </span>
+        </Badge>
         <span className="sr-only">{bookmark.syncError}</span>
-        <button type="button" className={small} onClick={() => onResolve("retry")}>
+        <Button variant="quiet" size="sm" className="text-ink" onClick={() => onResolve("retry")}>
           Retry
-        </button>
-        <button type="button" className={small} onClick={() => onResolve("discard")}>
+        </Button>
+        <Button variant="quiet" size="sm" className="text-ink" onClick={() => onResolve("discard")}>
           Discard
-        </button>
+        </Button>
       </span>
     );
   }
@@ -68,8 +63,6 @@ type Props = {
   onResolve: Resolve;
 };
 
-const iconButton = "inline-flex size-7 items-center justify-center rounded-md text-muted transition hover:bg-line hover:text-ink disabled:opacity-40";
-
 export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
@@ -84,7 +77,7 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
       aria-current={selected || undefined}
       aria-busy={saving || undefined}
       onFocus={onSelect}
-      className="group relative flex items-start gap-3 px-3 py-2.5 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4"
+      className="group relative flex items-start gap-3 px-3 py-2.5 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4 pointer-coarse:py-3"
     >
       <HostIcon host={host || bookmark.url} className="mt-0.5 size-5" />
       <div className="min-w-0 flex-1">
@@ -105,10 +98,7 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
           <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Tags">
             {bookmark.tags.map((tag) => (
               <li key={tag} className="min-w-0 max-w-full">
-                <Link
-                  href={tagHref(tag)}
-                  className="block truncate rounded border border-line bg-surface px-1.5 py-px text-xs text-muted hover:border-line-strong hover:text-ink"
-                >
+                <Link href={tagHref(tag)} className={badgeVariants({ interactive: true, className: "block" })}>
                   {tag}
                 </Link>
               </li>
@@ -126,16 +116,18 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
         {/* With a mouse, actions appear on the row in use; touch screens always show them. */}
         <div className="-mr-1.5 flex items-center transition-opacity group-hover:opacity-100 group-focus-within:opacity-100 group-aria-[current=true]:opacity-100 [@media(hover:hover)]:opacity-0">
           {notion && (
-            <a href={notion} target="_blank" rel="noopener noreferrer" className={iconButton} aria-label="Open in Notion" title="Open in Notion">
-              <SquareArrowOutUpRight className="size-3.5" aria-hidden />
-            </a>
+            <IconButton asChild label="Open in Notion">
+              <a href={notion} target="_blank" rel="noopener noreferrer">
+                <SquareArrowOutUpRight className="size-3.5" aria-hidden />
+              </a>
+            </IconButton>
           )}
-          <button type="button" className={iconButton} onClick={onEdit} disabled={saving} aria-label="Edit" title="Edit (e)">
+          <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
             <Pencil className="size-3.5" aria-hidden />
-          </button>
-          <button type="button" className={iconButton} onClick={onRemove} disabled={saving} aria-label="Remove" title="Remove (#)">
+          </IconButton>
+          <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
             <Trash2 className="size-3.5" aria-hidden />
-          </button>
+          </IconButton>
         </div>
       </div>
     </li>

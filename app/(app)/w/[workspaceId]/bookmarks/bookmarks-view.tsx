@@ -4,8 +4,12 @@ import { Keyboard } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { quietButton } from "@/app/_components/button-styles";
-import { Kbd } from "@/app/_components/kbd";
+import { BookmarkForm, EMPTY_DRAFT } from "@/components/bookmarks/bookmark-form";
+import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
 import type { SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
@@ -16,13 +20,12 @@ import {
   restoreBookmarkAction,
   trashBookmarkAction,
   updateBookmarkAction,
-} from "./actions";
+} from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
-import { BookmarkForm, EMPTY_DRAFT } from "./bookmark-form";
-import { BookmarkRow, isLocal, LOCAL_ID_PREFIX, safeHref } from "./bookmark-row";
+import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
-import { listHref, withTagToggled } from "./list-url";
+import { NotionTrouble } from "./notion-trouble";
 import { PageTitle } from "./page-title";
 import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
@@ -178,17 +181,16 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       <PageTitle>
         <div className="flex items-center gap-1">
           <SyncStatus workspaceId={workspaceId} sync={sync} />
-          <button type="button" className={quietButton} onClick={() => setHelpOpen(true)}>
+          {/* Shortcuts need a keyboard; touch screens don't offer them. */}
+          <Button variant="quiet" className="pointer-coarse:hidden" onClick={() => setHelpOpen(true)}>
             <Keyboard className="size-4" aria-hidden />
             <span className="hidden sm:inline">Shortcuts</span>
             <Kbd>?</Kbd>
-          </button>
+          </Button>
         </div>
       </PageTitle>
-      <section aria-labelledby="new-bookmark-heading" className="rounded-lg border border-line bg-raised p-3 sm:p-4">
-        <h2 id="new-bookmark-heading" className="mb-3 text-sm font-semibold">
-          New bookmark
-        </h2>
+      <NotionTrouble trouble={sync.trouble} />
+      <Card tone="raised" padding="none" className="p-2 sm:p-3">
         <BookmarkForm
           variant="create"
           initial={EMPTY_DRAFT}
@@ -197,7 +199,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
           urlRef={urlRef}
         />
-      </section>
+      </Card>
       <section aria-labelledby="list-heading" className="flex flex-col gap-3">
         <h2 id="list-heading" className="sr-only">
           Your bookmarks
@@ -214,11 +216,13 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
         ) : (
-          <ul
+          <Card
+            as="ul"
             ref={listRef}
             aria-busy={navigating || undefined}
             data-testid="bookmark-list"
-            className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-canvas transition-opacity aria-busy:opacity-60"
+            padding="none"
+            className="divide-y divide-line overflow-hidden bg-canvas transition-opacity aria-busy:opacity-60"
           >
             {items.map((bookmark) => (
               <BookmarkRow
@@ -232,7 +236,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 onResolve={(decision) => void resolve(bookmark, decision)}
               />
             ))}
-          </ul>
+          </Card>
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
       </section>

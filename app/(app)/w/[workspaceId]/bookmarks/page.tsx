@@ -9,7 +9,7 @@ import { listBookmarks } from "@/lib/bookmarks/service";
 import { UserFacingError } from "@/lib/errors";
 import { BookmarksView } from "./bookmarks-view";
 import { FirstFill } from "./first-fill";
-import { listHref } from "./list-url";
+import { listHref } from "@/components/bookmarks/list-url";
 import { PageTitle } from "./page-title";
 import { StateScreen, type ScreenKind } from "./state-screens";
 
