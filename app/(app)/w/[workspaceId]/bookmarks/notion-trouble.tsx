@@ -16,7 +16,7 @@ export function NotionTrouble({ trouble }: { trouble: DeliveryTrouble | null }) 
   const changes = trouble.waiting === 1 ? "1 change is" : `${trouble.waiting.toLocaleString("en")} changes are`;
   const at = Date.parse(trouble.nextAttemptAt);
   // The time is the reader's own clock, so it is written only in the browser (the server has no time zone for them).
-  const when = now === null ? "soon" : at <= Date.now() + 15_000 ? "in a moment" : `at ${clock.format(at)}`;
+  const when = now === null ? "soon" : at <= now + 45_000 ? "in a moment" : `at ${clock.format(at)}`;
   return (
     <div role="alert" data-testid="notion-trouble" className="flex items-start gap-2 rounded-md bg-warn-bg px-3 py-2 text-sm text-warn-ink">
       <CloudOff className="mt-0.5 size-4 shrink-0" aria-hidden />
