@@ -56,6 +56,8 @@ function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Reso
 type Props = {
   bookmark: Bookmark;
   selected: boolean;
+  /** The mirror of a workspace Shelf can't write to: look and open, but no edit or remove. */
+  readOnly: boolean;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -63,7 +65,7 @@ type Props = {
   onResolve: Resolve;
 };
 
-export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -122,12 +124,16 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
               </a>
             </IconButton>
           )}
-          <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
-            <Pencil className="size-3.5" aria-hidden />
-          </IconButton>
-          <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
-            <Trash2 className="size-3.5" aria-hidden />
-          </IconButton>
+          {!readOnly && (
+            <>
+              <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
+                <Pencil className="size-3.5" aria-hidden />
+              </IconButton>
+              <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
+                <Trash2 className="size-3.5" aria-hidden />
+              </IconButton>
+            </>
+          )}
         </div>
       </div>
     </li>

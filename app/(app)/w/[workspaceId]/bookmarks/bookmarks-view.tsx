@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
-import type { SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
+import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import {
   createBookmarkAction,
@@ -26,6 +26,7 @@ import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
 import { NotionTrouble } from "./notion-trouble";
+import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
 import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
@@ -40,6 +41,8 @@ type Props = {
   nextCursor: string | null;
   tagOptions: string[];
   sync: SyncStatusData;
+  /** Shown from the mirror but not changeable: Notion's access ended or the database is gone. */
+  readOnly: ReadOnlyReason | null;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
@@ -52,7 +55,7 @@ function reportFailure(result: ActionResult<unknown>) {
   if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -143,11 +146,11 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   }
 
   useShortcuts((key) => {
-    const ready = selected && !isLocal(selected) ? selected : undefined;
+    const ready = selected && !isLocal(selected) && !readOnly ? selected : undefined;
     switch (key) {
       case "n":
         urlRef.current?.focus();
-        return true;
+        return Boolean(urlRef.current);
       case "/":
         searchRef.current?.focus();
         return true;
@@ -180,7 +183,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     <div className="flex flex-col gap-5">
       <PageTitle>
         <div className="flex items-center gap-1">
-          <SyncStatus workspaceId={workspaceId} sync={sync} />
+          <SyncStatus workspaceId={workspaceId} sync={sync} readOnly={readOnly !== null} />
           {/* Shortcuts need a keyboard; touch screens don't offer them. */}
           <Button variant="quiet" className="pointer-coarse:hidden" onClick={() => setHelpOpen(true)}>
             <Keyboard className="size-4" aria-hidden />
@@ -190,16 +193,19 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         </div>
       </PageTitle>
       <NotionTrouble trouble={sync.trouble} />
-      <Card tone="raised" padding="none" className="p-2 sm:p-3">
-        <BookmarkForm
-          variant="create"
-          initial={EMPTY_DRAFT}
-          tagOptions={tagOptions}
-          save={create}
-          editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
-          urlRef={urlRef}
-        />
-      </Card>
+      {readOnly === "needs_setup" && <DatabaseGoneBanner workspaceId={workspaceId} />}
+      {!readOnly && (
+        <Card tone="raised" padding="none" className="p-2 sm:p-3">
+          <BookmarkForm
+            variant="create"
+            initial={EMPTY_DRAFT}
+            tagOptions={tagOptions}
+            save={create}
+            editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
+            urlRef={urlRef}
+          />
+        </Card>
+      )}
       <section aria-labelledby="list-heading" className="flex flex-col gap-3">
         <h2 id="list-heading" className="sr-only">
           Your bookmarks
@@ -229,6 +235,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 key={bookmark.id}
                 bookmark={bookmark}
                 selected={bookmark.id === selectedId}
+                readOnly={readOnly !== null}
                 tagHref={(tag) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag))}
                 onSelect={() => setSelectedId(bookmark.id)}
                 onEdit={() => setEditing(bookmark)}

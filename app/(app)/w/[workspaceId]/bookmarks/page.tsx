@@ -73,7 +73,8 @@ export default async function BookmarksPage({
         nextCursor={list.nextCursor}
         tagOptions={list.tagOptions}
         sync={list.sync}
-        editTarget={editTarget}
+        readOnly={list.readOnly}
+        editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
       />
     );

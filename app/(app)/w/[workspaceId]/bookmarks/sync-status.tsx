@@ -4,6 +4,7 @@ import { CircleAlert, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, useTransition } from "react";
 import { usePolling } from "@/components/bookmarks/use-polling";
+import { Badge } from "@/components/ui/badge";
 import { IconButton } from "@/components/ui/icon-button";
 import { refreshBookmarksAction } from "@/lib/actions/bookmarks";
 import type { SyncStatus as Status } from "@/lib/bookmarks/service";
@@ -33,14 +34,14 @@ function ago(iso: string, now: number): string {
 }
 
 /** When the list last matched Notion, what is still on its way, and a Refresh button with its own error. */
-export function SyncStatus({ workspaceId, sync }: { workspaceId: string; sync: Status }) {
+export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: string; sync: Status; readOnly: boolean }) {
   const router = useRouter();
   const [refreshing, start] = useTransition();
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const now = useNow();
   const busy = sync.syncing || sync.pending > 0 || sync.readingPages > 0;
   // Busy: every 1.5 s until it settles. Idle: a slow look, which also starts a sync once the mirror is stale.
-  usePolling(true, busy ? 1500 : IDLE_POLL_MS);
+  usePolling(!readOnly, busy ? 1500 : IDLE_POLL_MS);
 
   function refresh() {
     start(async () => {
@@ -50,6 +51,14 @@ export function SyncStatus({ workspaceId, sync }: { workspaceId: string; sync: S
     });
   }
 
+  if (readOnly) {
+    return (
+      <div className="text-xs text-muted" data-testid="sync-status">
+        <Badge tone="warn">Read-only</Badge>
+        {sync.lastSyncedAt && now && <span className="ml-2">Last synced {ago(sync.lastSyncedAt, now)}</span>}
+      </div>
+    );
+  }
   // A background sync that hangs must never take the button away: Refresh is how the person asks again.
   const spinning = refreshing || sync.syncing;
   return (
