@@ -8,6 +8,8 @@ import { safeHref } from "@/components/bookmarks/safe-href";
 import { Badge, badgeVariants } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
+import { cn } from "@/components/ui/cn";
+import type { Density } from "@/lib/bookmarks/density";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 
@@ -58,6 +60,7 @@ type Props = {
   selected: boolean;
   /** The mirror of a workspace Shelf can't write to: look and open, but no edit or remove. */
   readOnly: boolean;
+  density: Density;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -65,11 +68,12 @@ type Props = {
   onResolve: Resolve;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
   const saving = isLocal(bookmark);
+  const compact = density === "compact";
   const title = bookmark.title || <span className="text-muted">Untitled</span>;
 
   return (
@@ -79,11 +83,15 @@ export function BookmarkRow({ bookmark, selected, readOnly, tagHref, onSelect, o
       aria-current={selected || undefined}
       aria-busy={saving || undefined}
       onFocus={onSelect}
-      className="group relative flex items-start gap-3 px-3 py-2.5 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4 pointer-coarse:py-3"
+      data-density={density}
+      className={cn(
+        "group relative flex gap-3 px-3 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4",
+        compact ? "items-center py-1 pointer-coarse:py-2" : "items-start py-2.5 pointer-coarse:py-3",
+      )}
     >
-      <HostIcon host={host || bookmark.url} className="mt-0.5 size-5" />
-      <div className="min-w-0 flex-1">
-        <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+      <HostIcon host={host || bookmark.url} className={compact ? "size-4" : "mt-0.5 size-5"} />
+      <div className={cn("min-w-0 flex-1", compact && "flex items-center gap-2")}>
+        <div className={cn("flex min-w-0 items-baseline gap-x-2", compact ? "flex-1" : "flex-wrap")}>
           <h3 className="min-w-0 max-w-full truncate text-sm font-medium">
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer" className="hover:underline">
@@ -93,12 +101,13 @@ export function BookmarkRow({ bookmark, selected, readOnly, tagHref, onSelect, o
               title
             )}
           </h3>
-          {host && <span className="min-w-0 max-w-full truncate text-xs text-muted">{host}</span>}
+          {host && <span className={cn("min-w-0 truncate text-xs text-muted", compact ? "hidden shrink-[2] sm:inline" : "max-w-full")}>{host}</span>}
         </div>
-        {bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
+        {!compact && bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
         {bookmark.tags.length > 0 && (
-          <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Tags">
-            {bookmark.tags.map((tag) => (
+          // Compact rows keep to one line: the first tags only, and none on a phone.
+          <ul className={cn("flex gap-1", compact ? "hidden max-w-[40%] shrink-0 overflow-hidden sm:flex" : "mt-1.5 flex-wrap")} aria-label="Tags">
+            {(compact ? bookmark.tags.slice(0, 3) : bookmark.tags).map((tag) => (
               <li key={tag} className="min-w-0 max-w-full">
                 <Link href={tagHref(tag)} className={badgeVariants({ interactive: true, className: "block" })}>
                   {tag}
@@ -108,7 +117,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, tagHref, onSelect, o
           </ul>
         )}
       </div>
-      <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
+      <div className={cn("flex shrink-0 items-end gap-1 sm:flex-row sm:items-center sm:gap-2", compact ? "flex-row items-center" : "flex-col")}>
         <SyncNote bookmark={bookmark} onResolve={onResolve} />
         {!saving && (
           <time dateTime={bookmark.createdTime} className="text-xs tabular-nums text-muted">

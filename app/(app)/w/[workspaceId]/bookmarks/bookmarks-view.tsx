@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
+import type { Density } from "@/lib/bookmarks/density";
 import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import {
@@ -23,6 +24,7 @@ import {
 } from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
 import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
+import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
 import { NotionTrouble } from "./notion-trouble";
@@ -43,6 +45,8 @@ type Props = {
   sync: SyncStatusData;
   /** Shown from the mirror but not changeable: Notion's access ended or the database is gone. */
   readOnly: ReadOnlyReason | null;
+  /** The person's chosen density, from their cookie. */
+  density: Density;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
@@ -55,7 +59,7 @@ function reportFailure(result: ActionResult<unknown>) {
   if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -67,6 +71,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     if (editTarget) setEditing(editTarget);
   }
   const [helpOpen, setHelpOpen] = useState(false);
+  const [density, setDensity] = useState(initialDensity);
   const [navigating, startNavigation] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -217,7 +222,9 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           duplicates={duplicates}
           searchRef={searchRef}
           navigate={navigate}
-        />
+        >
+          <DensitySwitch density={density} onChange={setDensity} />
+        </Toolbar>
         <ActiveFilters workspaceId={workspaceId} query={query} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
@@ -236,6 +243,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 bookmark={bookmark}
                 selected={bookmark.id === selectedId}
                 readOnly={readOnly !== null}
+                density={density}
                 tagHref={(tag) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag))}
                 onSelect={() => setSelectedId(bookmark.id)}
                 onEdit={() => setEditing(bookmark)}

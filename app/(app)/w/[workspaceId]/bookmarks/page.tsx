@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { getDb, type Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { requireWorkspace } from "@/lib/auth/session";
+import { DENSITY_COOKIE, parseDensity } from "@/lib/bookmarks/density";
 import { duplicateCount } from "@/lib/bookmarks/duplicates";
 import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
@@ -74,6 +76,7 @@ export default async function BookmarksPage({
         tagOptions={list.tagOptions}
         sync={list.sync}
         readOnly={list.readOnly}
+        density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
       />

@@ -21,13 +21,15 @@ type Props = {
   duplicates: number;
   searchRef: React.RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
+  /** View controls shown at the end of the bar (the density switch). */
+  children?: React.ReactNode;
 };
 
 /**
  * Search, tag filter and sort. A plain GET form, so it works before (or without) JavaScript; with
  * it, every change replaces the URL, which is what makes a view shareable and survive reload.
  */
-export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate }: Props) {
+export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate, children }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Shown at once while the sorted list loads; follows the URL when it changes from elsewhere.
   const [sort, setSort] = useState(query.sort);
@@ -111,6 +113,7 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
           </Link>
         </Button>
       )}
+      {children}
       <button type="submit" className="sr-only">
         Apply
       </button>
