@@ -85,7 +85,6 @@ test("at 1280×800 the compact list shows at least 12 rows, and the choice is re
 
   await page.getByRole("button", { name: "Comfortable list" }).click();
   await expect(rows(page).first()).toHaveAttribute("data-density", "comfortable");
-  await screenshots(page, "dashboard");
 });
 
 test.describe("on a phone", () => {
