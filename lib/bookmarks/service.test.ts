@@ -187,4 +187,13 @@ describeEachDatabase("bookmarks service on the sandbox", (handle) => {
     if (parsed.success) await createBookmark({ db, workspace }, parsed.data);
     expect(await admin.requests()).toHaveLength(0);
   });
+
+  it("shows a revoked workspace's mirror read-only instead of hiding it", async () => {
+    const revoked = { ...workspace, status: "reconnect_required" as const };
+    const page = await listBookmarks({ db, workspace: revoked }, query());
+    expect(page.readOnly).toBe("reconnect_required");
+    expect(page.items).toHaveLength(PAGE_SIZE);
+    // Without a mirror there is nothing to show, and the screen says why instead.
+    await expect(listBookmarks({ db, workspace: { ...revoked, lastSyncedAt: null } }, query())).rejects.toMatchObject({ code: "reconnect_required" });
+  });
 });

@@ -31,9 +31,7 @@ export default async function WorkspaceLayout({
       </a>
       <header className="sticky top-0 z-40 border-b border-line bg-canvas/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-3 sm:px-6">
-          <div className="hidden sm:block">
-            <Logo href={`/w/${workspace.id}`} />
-          </div>
+          <Logo href={`/w/${workspace.id}`} compactName />
           <span className="hidden text-line-strong sm:inline" aria-hidden>
             /
           </span>

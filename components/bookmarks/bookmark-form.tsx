@@ -2,9 +2,11 @@
 
 import { CopyCheck, Loader2 } from "lucide-react";
 import Link from "next/link";
-import { useId, useState } from "react";
-import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
-import { Kbd } from "@/app/_components/kbd";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { SavedBookmarkRef } from "@/lib/errors";
 import { bookmarkInputSchema, type BookmarkInput } from "@/lib/bookmarks/schema";
@@ -34,15 +36,12 @@ type Props = {
   children?: React.ReactNode;
 };
 
-const fieldClass = (invalid: boolean) =>
-  `w-full rounded-md border bg-canvas px-2.5 py-1.5 text-sm text-ink placeholder:text-muted ${invalid ? "border-danger" : "border-line-strong"}`;
-
 export function BookmarkForm({ variant, initial, tagOptions, save, editHref, urlRef, onCancel, children }: Props) {
-  const id = useId();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [alreadySaved, setAlreadySaved] = useState<SavedBookmarkRef | null>(null);
+  const [focused, setFocused] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function submit(saveAnyway: boolean) {
@@ -58,29 +57,12 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
     if (variant === "create") setDraft(EMPTY_DRAFT);
   }
 
-  const field = (name: keyof Draft) => ({
-    id: `${id}-${name}`,
-    invalid: Boolean(errors[name]),
-    describedBy: errors[name] ? `${id}-${name}-error` : undefined,
-  });
-  const error = (name: keyof Draft | "form") =>
-    errors[name] && (
-      <p id={`${id}-${name}-error`} className="mt-1 text-xs text-danger">
-        {errors[name]}
-      </p>
-    );
-  const label = (name: keyof Draft, text: string, hint?: string) => (
-    <label htmlFor={`${id}-${name}`} className="mb-1 block text-xs font-medium text-muted">
-      {text}
-      {hint && <span className="font-normal"> {hint}</span>}
-    </label>
-  );
-  const url = field("url");
-  const title = field("title");
-  const description = field("description");
-  const tags = field("tags");
   const create = variant === "create";
   const edit = variant === "edit";
+  // The dashboard's form is one "Paste a link…" line until it is used, so the list comes first; it
+  // stays open while anything is typed or wrong, so nothing is hidden that would be lost.
+  const typed = draft.url !== "" || draft.title !== "" || draft.description !== "" || draft.tags.length > 0;
+  const expanded = !create || focused || typed || pending || Object.keys(errors).length > 0;
 
   return (
     <form
@@ -88,31 +70,30 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
         event.preventDefault();
         void submit(false);
       }}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+      }}
       noValidate
       aria-label={edit ? "Edit bookmark" : variant === "capture" ? "Save a bookmark" : "New bookmark"}
+      data-expanded={expanded}
       className="flex flex-col gap-3"
     >
-      <div className={`grid gap-3 ${create ? "sm:grid-cols-2" : ""}`}>
+      <div className={cn("grid gap-3", create && expanded && "sm:grid-cols-2")}>
         {children}
-        <div>
-          {label("url", "URL")}
-          <input
+        <Field label="URL" hideLabel={create && !expanded} error={errors.url}>
+          <Input
             ref={urlRef}
-            id={url.id}
             type="url"
             inputMode="url"
             autoComplete="url"
-            placeholder="https://"
+            placeholder={create ? "Paste a link…" : "https://"}
             value={draft.url}
             onChange={(e) => {
               set({ url: e.target.value });
               setAlreadySaved(null);
             }}
-            aria-invalid={url.invalid || undefined}
-            aria-describedby={url.describedBy}
-            className={fieldClass(url.invalid)}
           />
-          {error("url")}
           {alreadySaved && (
             <AlreadySaved
               existing={alreadySaved}
@@ -123,63 +104,41 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
               saveAnyway={() => void submit(true)}
             />
           )}
-        </div>
-        <div>
-          {label("title", "Title", "(optional)")}
-          <input
-            id={title.id}
-            placeholder="Taken from the address if empty"
-            value={draft.title}
-            onChange={(e) => set({ title: e.target.value })}
-            aria-invalid={title.invalid || undefined}
-            aria-describedby={title.describedBy}
-            className={fieldClass(title.invalid)}
-          />
-          {error("title")}
-        </div>
-        <div>
-          {label("description", "Description", "(optional)")}
-          <textarea
-            id={description.id}
-            rows={create ? 1 : 3}
-            value={draft.description}
-            onChange={(e) => set({ description: e.target.value })}
-            aria-invalid={description.invalid || undefined}
-            aria-describedby={description.describedBy}
-            className={`${fieldClass(description.invalid)} block min-h-9 ${create ? "resize-none" : "resize-y"}`}
-          />
-          {error("description")}
-        </div>
-        <div>
-          {label("tags", "Tags", "(Enter or comma to add)")}
-          <TagInput
-            id={tags.id}
-            tags={draft.tags}
-            onChange={(next) => set({ tags: next })}
-            options={tagOptions}
-            invalid={tags.invalid}
-            describedBy={tags.describedBy}
-          />
-          {error("tags")}
-        </div>
-      </div>
-      <div className="flex flex-wrap items-center justify-end gap-2">
-        {error("form")}
-        {create && (
-          <p className="mr-auto hidden items-center gap-1.5 text-xs text-muted sm:flex">
-            Saved as a page in your Notion database. Press <Kbd>n</Kbd> to start a new one from anywhere.
-          </p>
+        </Field>
+        {expanded && (
+          <>
+            <Field label="Title" hint="(optional)" error={errors.title}>
+              <Input placeholder="Taken from the address if empty" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+            </Field>
+            <Field label="Description" hint="(optional)" error={errors.description}>
+              <Textarea
+                rows={create ? 1 : 3}
+                value={draft.description}
+                onChange={(e) => set({ description: e.target.value })}
+                className={create ? "resize-none" : "resize-y"}
+              />
+            </Field>
+            <Field label="Tags" hint="(Enter or comma to add)" error={errors.tags}>
+              {(control) => <TagInput control={control} tags={draft.tags} onChange={(next) => set({ tags: next })} options={tagOptions} />}
+            </Field>
+          </>
         )}
-        {onCancel && (
-          <button type="button" className={secondaryButton} onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className={`${primaryButton} py-1.5`} disabled={pending} aria-busy={pending}>
-          {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
-          {pending ? "Saving…" : create ? "Add bookmark" : edit ? "Save changes" : "Save"}
-        </button>
       </div>
+      {expanded && (
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {errors.form && <p className="text-xs text-danger">{errors.form}</p>}
+          {create && (
+            <p className="mr-auto hidden items-center gap-1.5 text-xs text-muted sm:flex pointer-coarse:hidden">
+              Saved as a page in your Notion database. Press <Kbd>n</Kbd> to start a new one from anywhere.
+            </p>
+          )}
+          {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+          <Button type="submit" variant="primary" disabled={pending} aria-busy={pending}>
+            {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
+            {pending ? "Saving…" : create ? "Add bookmark" : edit ? "Save changes" : "Save"}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }
@@ -213,9 +172,9 @@ function AlreadySaved({
           </Link>
         )}
       </p>
-      <button type="button" className={secondaryButton} onClick={saveAnyway} disabled={pending}>
+      <Button onClick={saveAnyway} disabled={pending}>
         Save anyway
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,23 +2,24 @@
 
 import { X } from "lucide-react";
 import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import type { ControlProps } from "@/components/ui/field";
 
 type Props = {
-  id: string;
+  /** The id and aria from the <Field> around it. */
+  control: ControlProps;
   tags: string[];
   onChange: (tags: string[]) => void;
   /** The data source's existing tags, offered as suggestions. */
   options: string[];
-  describedBy?: string;
-  invalid: boolean;
 };
 
 const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Tags as chips: Enter or a comma adds what was typed (commas can't be part of a Notion tag). */
-export function TagInput({ id, tags, onChange, options, describedBy, invalid }: Props) {
+export function TagInput({ control, tags, onChange, options }: Props) {
   const [draft, setDraft] = useState("");
-  const listId = `${id}-options`;
+  const listId = `${control.id}-options`;
 
   function add(names: string[]) {
     const next = [...tags];
@@ -48,7 +49,10 @@ export function TagInput({ id, tags, onChange, options, describedBy, invalid }: 
 
   return (
     <div
-      className={`flex min-h-9 flex-wrap items-center gap-1 rounded-md border bg-canvas px-1.5 py-1 focus-within:outline-2 focus-within:outline-accent ${invalid ? "border-danger" : "border-line-strong"}`}
+      className={cn(
+        "flex min-h-9 flex-wrap items-center gap-1 rounded-md border bg-canvas px-1.5 py-1 focus-within:outline-2 focus-within:outline-accent",
+        control["aria-invalid"] ? "border-danger" : "border-line-strong",
+      )}
     >
       {tags.map((tag) => (
         <span key={tag} className="inline-flex max-w-full items-center gap-0.5 rounded bg-surface py-0.5 pl-1.5 pr-0.5 text-xs text-ink">
@@ -56,7 +60,7 @@ export function TagInput({ id, tags, onChange, options, describedBy, invalid }: 
           <button
             type="button"
             onClick={() => onChange(tags.filter((t) => t !== tag))}
-            className="rounded p-0.5 text-muted hover:bg-line hover:text-ink"
+            className="rounded p-0.5 text-muted hover:bg-line hover:text-ink pointer-coarse:p-1.5"
             aria-label={`Remove tag ${tag}`}
           >
             <X className="size-3" aria-hidden />
@@ -64,7 +68,7 @@ export function TagInput({ id, tags, onChange, options, describedBy, invalid }: 
         </span>
       ))}
       <input
-        id={id}
+        {...control}
         value={draft}
         onChange={(e) => onInput(e.target.value)}
         onKeyDown={onKeyDown}
@@ -76,8 +80,6 @@ export function TagInput({ id, tags, onChange, options, describedBy, invalid }: 
         list={listId}
         autoComplete="off"
         placeholder={tags.length === 0 ? "Add tags…" : ""}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
         className="min-w-24 flex-1 bg-transparent px-1 py-0.5 text-sm outline-none placeholder:text-muted"
       />
       <datalist id={listId}>
