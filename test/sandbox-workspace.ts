@@ -9,7 +9,8 @@ import { notionForWorkspace } from "@/lib/notion/client";
 import { exchangeCode } from "@/lib/notion/oauth";
 import { connectionFromTokens } from "@/lib/auth/connection";
 import { profileFromTokenResponse } from "@/lib/auth/notion-provider";
-import { connectWorkspace, findWorkspace } from "@/lib/workspaces/queries";
+import { connectWorkspace } from "@/lib/workspaces/connect";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import {
   DEFAULT_SANDBOX_CLIENT_SECRET,
   SANDBOX_CLIENT_ID,

@@ -8,7 +8,7 @@ import { describeEachDatabase, testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { startImportRunner, type Runner } from "./runner";
 import { previewImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;

@@ -11,7 +11,7 @@ import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-wor
 import { exportWorkspace } from "./export";
 import { startImportRunner, stepJob, type Runner } from "./runner";
 import { cancelImport, getImport, pauseImport, previewImport, problemReportCsv, resumeImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;

@@ -8,7 +8,7 @@ import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { getImport, previewImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 // Processes share a database only on real Postgres, as in lib/bookmarks/instances.test.ts.
 const postgres = testBackends().find((b) => b.name === "postgres");
