@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 import { houseRules } from "./eslint/house-rules.mjs";
 
 const TESTS = ["**/*.test.ts", "test/**", "e2e/**", "bench/**", "scripts/**"];
-const SANDBOX = ["notion-sandbox/**", "lib/notion-sandbox/**"];
+const SANDBOX = ["notion-sandbox/**"];
 /** Repositories: the only files besides db/ that build SQL (docs/architecture.md, "Rules of the house"). */
 const REPOSITORIES = ["lib/*/queries.ts", "lib/*/queries/*.ts"];
 

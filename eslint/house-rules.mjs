@@ -53,7 +53,7 @@ function packageRule(description, packages, message) {
   };
 }
 
-const isSandbox = (file) => /^(lib\/)?notion-sandbox(\/|$)/.test(file);
+const isSandbox = (file) => /^notion-sandbox(\/|$)/.test(file);
 
 const noSandboxInApp = {
   meta: {

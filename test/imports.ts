@@ -1,7 +1,7 @@
 // Helpers for the import tests.
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import type { SandboxAdmin } from "@/lib/notion-sandbox";
+import type { SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import { getImport } from "@/lib/imports/service";
 import type { ImportView } from "@/lib/imports/types";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { backgroundIdle } from "@/lib/link-metadata/background";
-import type { SandboxAdmin } from "@/lib/notion-sandbox";
+import type { SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
 import { drainOutbox, readyWorkspace } from "@/test/sandbox-workspace";
 import { findBookmark } from "@/lib/bookmarks/queries";

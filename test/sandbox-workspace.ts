@@ -20,7 +20,7 @@ import {
   startSandbox,
   type RunningSandbox,
   type SandboxOptions,
-} from "@/lib/notion-sandbox";
+} from "@/notion-sandbox";
 
 export const TEST_REDIRECT_URI = "http://127.0.0.1:3999/api/auth/callback/notion";
 

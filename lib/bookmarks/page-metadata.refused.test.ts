@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { page, startTestServer, type TestServer } from "@/test/http-servers";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { metadataWorkspace } from "@/test/page-metadata";

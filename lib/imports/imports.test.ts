@@ -5,7 +5,7 @@ import { createBookmark, trashBookmark } from "@/lib/bookmarks/service";
 import { listMirror } from "@/lib/bookmarks/queries";
 import { listQuerySchema } from "@/lib/bookmarks/schema";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { exportWorkspace } from "./export";

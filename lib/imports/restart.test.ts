@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { normalizeUrl } from "@/lib/bookmarks/url";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
