@@ -33,6 +33,8 @@ export interface SandboxState {
     live_tokens: number;
   }>;
   faults: Array<FaultRule & { id: number; remaining: number | null }>;
+  /** Answers of `held_response` faults carried out in the store and not yet sent. */
+  held_responses: number;
   latency: Latency;
   rate_limit: RateLimitConfig | false;
 }
@@ -94,6 +96,20 @@ export class SandboxAdmin {
 
   async clearFaults(): Promise<void> {
     await this.call("DELETE", "/faults");
+  }
+
+  /** Sends the answers `held_response` faults are holding; returns how many. */
+  async releaseHeld(): Promise<number> {
+    return (await this.call<{ released: number }>("POST", "/faults/release")).released;
+  }
+
+  /** Waits until `count` requests are carried out with their answers held (polls; bounded). */
+  async waitForHeld(count = 1, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.state()).held_responses < count) {
+      if (Date.now() > deadline) throw new Error(`no ${count} held answers within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   async setLatency(latency: { fixedMs: number; jitterMs?: number }): Promise<void> {

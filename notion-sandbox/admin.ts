@@ -108,6 +108,7 @@ function state(runtime: SandboxRuntime) {
       live_tokens: store.tokensOfBot(b.id).filter((p) => !p.revoked).length,
     })),
     faults: runtime.faults.list(),
+    held_responses: runtime.faults.heldCount,
     latency: runtime.latency,
     rate_limit: runtime.rateLimiter.current,
   };
@@ -319,6 +320,7 @@ const ADMIN_ROUTES: readonly Route<AdminHandler>[] = [
   }),
   route("GET", "/__sandbox/faults", (runtime) => ({ faults: runtime.faults.list() })),
   route("POST", "/__sandbox/faults", addFault),
+  route("POST", "/__sandbox/faults/release", (runtime) => ({ released: runtime.faults.release() })),
   route("DELETE", "/__sandbox/faults", (runtime) => {
     runtime.faults.clear();
     return { faults: [] };

@@ -5,7 +5,7 @@
  */
 import { NotionError } from "./errors";
 
-export const FAULT_KINDS = [409, 429, 500, 502, 503, 504, 529, "hang", "reset", "lost_response"] as const;
+export const FAULT_KINDS = [409, 429, 500, 502, 503, 504, 529, "hang", "reset", "lost_response", "held_response"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -20,7 +20,7 @@ export interface FaultRule {
   method?: string;
   /** Retry-After for 429 and 529; default 1 second. */
   retryAfterSeconds?: number;
-  /** How long "hang" holds the request before dropping it; default 120 s. */
+  /** How long "hang" holds the request before dropping it (and "held_response" its answer before sending it); default 120 s. */
   hangMs?: number;
 }
 
@@ -34,12 +34,16 @@ interface ActiveRule {
 /**
  * `lost_response` carries the request out, then drops the connection before answering: the
  * client cannot tell whether its write happened (the case idempotent retries exist for).
+ * `held_response` carries the request out and holds the answer until a test releases it (or
+ * `hangMs` passes): the window between Notion acting and the client hearing of it, which tests
+ * fill with a sync, a webhook or a SIGKILL.
  */
 export type FaultAction =
   | { kind: "error"; error: NotionError }
   | { kind: "hang"; ms: number }
   | { kind: "reset" }
-  | { kind: "lost_response" };
+  | { kind: "lost_response" }
+  | { kind: "held_response"; ms: number };
 
 function pathMatcher(path: string | undefined): (candidate: string) => boolean {
   if (!path) return () => true;
@@ -48,7 +52,7 @@ function pathMatcher(path: string | undefined): (candidate: string) => boolean {
   return (candidate) => pattern.test(candidate);
 }
 
-function errorFor(fault: Exclude<FaultKind, "hang" | "reset" | "lost_response">, retryAfterSeconds: number): NotionError {
+function errorFor(fault: Exclude<FaultKind, "hang" | "reset" | "lost_response" | "held_response">, retryAfterSeconds: number): NotionError {
   const retryAfter = { "retry-after": String(retryAfterSeconds) };
   switch (fault) {
     case 409:
@@ -73,6 +77,7 @@ function errorFor(fault: Exclude<FaultKind, "hang" | "reset" | "lost_response">,
 export class FaultInjector {
   private rules: ActiveRule[] = [];
   private nextId = 1;
+  private held: Array<() => void> = [];
 
   add(rule: FaultRule): number {
     const kinds = [rule.fault].flat();
@@ -85,8 +90,39 @@ export class FaultInjector {
     return id;
   }
 
+  /** Clearing also lets every held answer go, so no test leaves a client waiting. */
   clear(): void {
     this.rules = [];
+    this.release();
+  }
+
+  /** Answers that are done in the store and not yet sent. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Waits until the test releases this answer, or `ms` passes. */
+  hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.held = this.held.filter((r) => r !== go);
+        resolve();
+      }, ms);
+      timer.unref();
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.held.push(go);
+    });
+  }
+
+  /** Sends every held answer; returns how many there were. */
+  release(): number {
+    const held = this.held;
+    this.held = [];
+    for (const go of held) go();
+    return held.length;
   }
 
   list(): Array<FaultRule & { id: number; remaining: number | null }> {
@@ -108,6 +144,7 @@ export class FaultInjector {
     const kinds = [active.rule.fault].flat();
     const fault = kinds[Math.floor(Math.random() * kinds.length)]!;
     if (fault === "hang") return { kind: "hang", ms: hangMs ?? 120_000 };
+    if (fault === "held_response") return { kind: "held_response", ms: hangMs ?? 120_000 };
     if (fault === "reset" || fault === "lost_response") return { kind: fault };
     return { kind: "error", error: errorFor(fault, retryAfterSeconds ?? 1) };
   }

@@ -58,6 +58,17 @@ describe("fault injection and the SDK's retries", () => {
     await expect(notion.users.me({})).resolves.toBeTruthy();
   });
 
+  it("holds an answer it has already carried out until released", async () => {
+    await t.admin.injectFaults({ fault: "held_response", count: 1, path: "/v1/pages", method: "POST" });
+    const create = notion.pages.create({ parent: { data_source_id: rows }, properties: {} });
+    await t.admin.waitForHeld(1);
+    const before = await notion.dataSources.query({ data_source_id: rows });
+    expect(await t.admin.releaseHeld()).toBe(1);
+    const page = await create;
+    expect(before.results.map((r) => r.id)).toContain(page.id);
+    expect((await t.admin.state()).held_responses).toBe(0);
+  });
+
   it("applies faults only to the matching path, for a fraction of requests", async () => {
     await t.admin.injectFaults({ fault: 503, fraction: 1, path: "/v1/pages" });
     await expect(notion.users.me({})).resolves.toBeTruthy();

@@ -41,6 +41,8 @@ export const SEED_PEOPLE = {
   dorothy: { id: "e0000000-0000-4000-8000-000000000005", name: "Dorothy Vaughan", email: "dorothy@example.com", avatarUrl: initialsAvatar("DV", "#0f7b6c") },
   // e2e/capture.spec.ts and e2e/duplicates.spec.ts save as Mary, so other specs' lists stay as they expect.
   mary: { id: "e0000000-0000-4000-8000-000000000017", name: "Mary Jackson", email: "mary@example.com", avatarUrl: initialsAvatar("MJ", "#ad1a72") },
+  // e2e/never-twice.spec.ts saves under injected faults as Margaret, in a workspace no one else uses.
+  margaret: { id: "e0000000-0000-4000-8000-000000000018", name: "Margaret Hamilton", email: "margaret@example.com", avatarUrl: initialsAvatar("MH", "#2f6f9f") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -61,6 +63,7 @@ export const SEED_WORKSPACES = {
   westArea: { id: "f0000000-0000-4000-8000-000000000004", name: "West Area Computing", icon: "🧮", memberIds: [SEED_PEOPLE.dorothy.id] },
   langley: { id: "f0000000-0000-4000-8000-000000000005", name: "Langley Research", icon: null, memberIds: [SEED_PEOPLE.dorothy.id] },
   tunnel: { id: "f0000000-0000-4000-8000-000000000017", name: "Wind Tunnel", icon: "🛩", memberIds: [SEED_PEOPLE.mary.id] },
+  apollo: { id: "f0000000-0000-4000-8000-000000000018", name: "Apollo Guidance", icon: "🚀", memberIds: [SEED_PEOPLE.margaret.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

@@ -160,7 +160,7 @@ async function handleRequest(runtime: SandboxRuntime, req: http.IncomingMessage,
 
   const fault = runtime.faults.take(entry.method, url.pathname);
   if (fault) entry.fault = fault.kind === "error" ? String(fault.error.status) : fault.kind;
-  if (fault && fault.kind !== "lost_response") {
+  if (fault && fault.kind !== "lost_response" && fault.kind !== "held_response") {
     if (fault.kind === "reset") req.socket.destroy();
     else if (fault.kind === "hang") setTimeout(() => req.socket.destroy(), fault.ms).unref();
     else sendError(res, fault.error, entry.request_id);
@@ -182,6 +182,7 @@ async function handleRequest(runtime: SandboxRuntime, req: http.IncomingMessage,
   }
   try {
     const result = handleApi(runtime, req, url, raw, entry);
+    if (fault?.kind === "held_response") await runtime.faults.hold(fault.ms);
     if (fault?.kind === "lost_response") req.socket.destroy();
     else sendJson(res, 200, result, { "x-notion-request-id": entry.request_id });
   } catch (error) {

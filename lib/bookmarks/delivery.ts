@@ -3,9 +3,10 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { notionForWorkspace, ReconnectRequiredError } from "@/lib/notion/client";
 import { dataSourceFits, type BookmarksSource } from "@/lib/notion/database";
-import { bookmarkToProperties } from "@/lib/notion/mapping";
+import { bookmarkToProperties, pageToBookmark } from "@/lib/notion/mapping";
 import { findWorkspace, markNeedsSetup } from "@/lib/workspaces/queries";
 import { completeWrite, linkedPageIds, parkWrite, retryWriteLater, type ClaimedWrite } from "./queries";
+import { couldHaveMade, earliestPageTime } from "./lost-creates";
 import { resolveSource } from "./source";
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -41,30 +42,24 @@ function classify(error: unknown): Outcome {
 
 /**
  * A create whose answer was lost may have made the page anyway. Before creating again, look for a
- * page of this data source with the same URL and title made since the write was recorded, that no
- * other bookmark has claimed.
+ * page of this data source that this create could have made (lost-creates.ts) and that no other
+ * bookmark is linked to. The sync leaves such pages unlisted meanwhile, so the page is still free.
  */
 async function findEarlierCreate(db: Database, notion: Client, source: BookmarksSource, write: ClaimedWrite) {
-  const payload = write.payload!;
-  const since = new Date(write.createdAt.getTime() - 60_000).toISOString();
+  const create = { payload: write.payload!, createdAt: write.createdAt };
   const response = await notion.dataSources.query({
     data_source_id: source.dataSourceId,
     filter: {
       and: [
-        { property: source.propertyMap.url, url: { equals: payload.url } },
-        { timestamp: "created_time", created_time: { on_or_after: since } },
+        { property: source.propertyMap.url, url: { equals: create.payload.url } },
+        { timestamp: "created_time", created_time: { on_or_after: earliestPageTime(create).toISOString() } },
       ],
     },
     page_size: 100,
   });
   const candidates = response.results.filter(isFullPage);
   const taken = await linkedPageIds(db, write.workspaceId, candidates.map((p) => p.id));
-  return candidates.find((page) => !taken.has(page.id) && titleOf(page) === payload.title) ?? null;
-}
-
-function titleOf(page: PageObjectResponse): string {
-  const title = Object.values(page.properties).find((p) => p.type === "title");
-  return title?.type === "title" ? title.title.map((t) => t.plain_text).join("") : "";
+  return candidates.find((page) => !taken.has(page.id) && couldHaveMade(create, pageToBookmark(page, source.propertyMap))) ?? null;
 }
 
 async function send(db: Database, notion: Client, source: BookmarksSource, write: ClaimedWrite): Promise<PageObjectResponse> {

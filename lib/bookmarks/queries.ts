@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, pendingWrites, type BookmarkRow, type PendingWrite, type WritePayload } from "@/db/schema";
 import type { NotionBookmark } from "@/lib/notion/mapping";
+import { couldHaveMade, type UnfinishedCreate } from "./lost-creates";
 import type { ListQuery } from "./schema";
 import type { Bookmark } from "./types";
 import { normalizeUrl } from "./url";
@@ -236,12 +237,26 @@ export async function recordFill(
 // --- from Notion ------------------------------------------------------------------------------
 
 /**
- * Upserts bookmarks read from Notion. Rows with local writes still on their way keep their local
- * values (the outbox will make Notion match), and an older read never overwrites a newer one.
+ * Upserts bookmarks read from Notion, except pages that an unfinished create of this workspace
+ * could have made: only the outbox links a page to a bookmark (docs/decisions/008), so such a page
+ * waits, unlisted, until its create is completed or given up. Returns those it left alone.
+ *
+ * Why this cannot race the outbox: a create is recorded before Notion is called and is deleted in
+ * the same transaction that links its page. So when the check below finds no unfinished create,
+ * the page is either linked already (and the insert's conflict target finds that row) or not one
+ * of Shelf's. Rows with local writes still on their way keep their local values (the outbox will
+ * make Notion match), and an older read never overwrites a newer one.
  */
-export async function upsertFromNotion(db: Database, workspaceId: string, pages: NotionBookmark[]): Promise<void> {
-  if (pages.length === 0) return;
-  const values = pages.map((b) => ({
+export async function upsertFromNotion(db: Database, workspaceId: string, pages: NotionBookmark[]): Promise<NotionBookmark[]> {
+  if (pages.length === 0) return [];
+  const linked = await linkedPageIds(db, workspaceId, pages.map((p) => p.id));
+  const unlinked = pages.filter((p) => !linked.has(p.id));
+  const creates = await unfinishedCreates(db, workspaceId, [...new Set(unlinked.map((p) => p.url))]);
+  const deferred = unlinked.filter((page) => creates.some((create) => couldHaveMade(create, page)));
+  const settled = pages.filter((page) => !deferred.includes(page));
+  if (settled.length === 0) return deferred;
+
+  const values = settled.map((b) => ({
     workspaceId,
     notionPageId: b.id,
     notionUrl: b.notionUrl,
@@ -273,6 +288,25 @@ export async function upsertFromNotion(db: Database, workspaceId: string, pages:
       },
       setWhere: sql`${bookmarks.syncState} = 'synced' and ${bookmarks.lastEditedTime} <= excluded.last_edited_time`,
     });
+  return deferred;
+}
+
+/** Creates of the workspace not yet linked to a page (pending or parked), sent with one of these URLs. */
+async function unfinishedCreates(db: Database, workspaceId: string, urls: string[]): Promise<UnfinishedCreate[]> {
+  if (urls.length === 0) return [];
+  const rows = await db
+    .select({ payload: pendingWrites.payload, createdAt: pendingWrites.createdAt })
+    .from(pendingWrites)
+    .innerJoin(bookmarks, eq(bookmarks.id, pendingWrites.bookmarkId))
+    .where(
+      and(
+        eq(pendingWrites.workspaceId, workspaceId),
+        eq(pendingWrites.kind, "create"),
+        isNull(bookmarks.notionPageId),
+        inArray(sql<string>`${pendingWrites.payload}->>'url'`, urls),
+      ),
+    );
+  return rows.flatMap((r) => (r.payload ? [{ payload: r.payload, createdAt: r.createdAt }] : []));
 }
 
 /** Marks synced rows trashed in Notion (seen in the trash, or absent from a full pass). */
@@ -311,7 +345,9 @@ export type ClaimedWrite = PendingWrite & { notionPageId: string | null };
 /**
  * Claims due writes for delivery: at most one per bookmark (the oldest, so a bookmark's writes
  * reach Notion in order), only for usable workspaces, skipping rows another worker holds. The claim
- * is a lease; a worker that dies lets it lapse and the write is delivered later.
+ * is a lease; a worker that dies lets it lapse and the write is delivered later. The lease's end
+ * (to the millisecond, as JavaScript holds it) is also its fencing token: completing, retrying or
+ * parking a write only happens while the lease is still the one claimed.
  */
 export async function claimWrites(db: Database, limit: number, leaseMs: number): Promise<ClaimedWrite[]> {
   const claimed = await db.execute(sql`
@@ -330,7 +366,7 @@ export async function claimWrites(db: Database, limit: number, leaseMs: number):
       for update of w skip locked
     )
     update pending_writes p
-    set locked_until = clock_timestamp() + ${`${leaseMs} milliseconds`}::interval, attempts = p.attempts + 1
+    set locked_until = date_trunc('milliseconds', clock_timestamp() + ${`${leaseMs} milliseconds`}::interval), attempts = p.attempts + 1
     from due
     where p.id = due.id
     returning p.id
@@ -346,14 +382,25 @@ export async function claimWrites(db: Database, limit: number, leaseMs: number):
   return rows.map((r) => ({ ...r.write, notionPageId: r.notionPageId }));
 }
 
-/** The write reached Notion: drop it and, if it was the bookmark's last, mark the row synced. */
+/** The write is still held under the lease it was claimed with (not taken over, not done). */
+function heldUnderLease(write: PendingWrite): SQL {
+  const lease = write.lockedUntil ? sql`${write.lockedUntil.toISOString()}::timestamptz` : sql`null`;
+  return and(eq(pendingWrites.id, write.id), sql`${pendingWrites.lockedUntil} is not distinct from ${lease}`)!;
+}
+
+/**
+ * The write reached Notion: drop it and, if it was the bookmark's last, mark the row synced. A
+ * create links its page here and only here (or the sync would list it twice). False when the lease
+ * was lost meanwhile: whoever holds it now finishes the write, and finds this page if it was a create.
+ */
 export async function completeWrite(
   db: Database,
   write: PendingWrite,
   fromNotion: { notionPageId: string; notionUrl: string; createdTime: string; lastEditedTime: string },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(pendingWrites).where(eq(pendingWrites.id, write.id));
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const done = await tx.delete(pendingWrites).where(heldUnderLease(write)).returning({ id: pendingWrites.id });
+    if (done.length === 0) return false;
     const [remaining] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(pendingWrites)
@@ -369,6 +416,7 @@ export async function completeWrite(
         ...(settled ? { syncState: "synced" as const, syncError: null } : {}),
       })
       .where(eq(bookmarks.id, write.bookmarkId));
+    return true;
   });
 }
 
@@ -382,13 +430,18 @@ export async function retryWriteLater(db: Database, write: PendingWrite, delayMs
       lastError: error,
       ...(countAttempt ? {} : { attempts: sql`${pendingWrites.attempts} - 1` }),
     })
-    .where(eq(pendingWrites.id, write.id));
+    .where(heldUnderLease(write));
 }
 
 /** Give up until the person decides: the row shows the error with retry and discard. */
 export async function parkWrite(db: Database, write: PendingWrite, error: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(pendingWrites).set({ status: "parked", lockedUntil: null, lastError: error }).where(eq(pendingWrites.id, write.id));
+    const parked = await tx
+      .update(pendingWrites)
+      .set({ status: "parked", lockedUntil: null, lastError: error })
+      .where(heldUnderLease(write))
+      .returning({ id: pendingWrites.id });
+    if (parked.length === 0) return;
     await tx.update(bookmarks).set({ syncState: "failed", syncError: error }).where(eq(bookmarks.id, write.bookmarkId));
   });
 }
@@ -441,7 +494,7 @@ export async function outboxBacklog(db: Database, workspaceId?: string): Promise
   };
 }
 
-/** Pages already linked to a bookmark of the workspace, so a recovered create never claims one twice. */
+/** Pages already linked to a bookmark of the workspace: a recovered create never claims one twice, and the sync updates them. */
 export async function linkedPageIds(db: Database, workspaceId: string, pageIds: string[]): Promise<Set<string>> {
   if (pageIds.length === 0) return new Set();
   const rows = await db

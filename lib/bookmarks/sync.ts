@@ -107,17 +107,25 @@ async function runSync(db: Database, workspaceId: string, forceFull: boolean): P
 
   let upserted = 0;
   let cursor: Date | null = null;
+  // The earliest edit of a page left for the outbox to link: the cursor stays before it, so the
+  // next incremental sync reads it again (and lists it, if its create was given up meanwhile).
+  let firstDeferred: Date | null = null;
   const seen: string[] = [];
   for await (const batch of pagesOf(notion, source, filter, false)) {
-    await upsertFromNotion(db, workspace.id, batch);
-    upserted += batch.length;
+    const deferred = await upsertFromNotion(db, workspace.id, batch);
+    upserted += batch.length - deferred.length;
     for (const b of batch) {
       seen.push(b.id);
       const edited = new Date(b.lastEditedTime);
       if (!cursor || edited > cursor) cursor = edited;
     }
+    for (const b of deferred) {
+      const edited = new Date(b.lastEditedTime);
+      if (!firstDeferred || edited < firstDeferred) firstDeferred = edited;
+    }
     if (!workspace.lastSyncedAt) await recordSyncProgress(db, workspace.id, upserted);
   }
+  if (firstDeferred && cursor && firstDeferred < cursor) cursor = firstDeferred;
 
   let trashed: number;
   if (full) {
