@@ -11,7 +11,7 @@ import { openDatabase } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { listMirror } from "@/lib/bookmarks/queries";
 import { listQuerySchema } from "@/lib/bookmarks/schema";
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "@/lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "@/notion-sandbox";
 import {
   freePort,
   log,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";

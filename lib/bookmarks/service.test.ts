@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { workspaceIdSchema } from "@/lib/actions/safe-action";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { connectSandboxWorkspace, startAppSandbox } from "@/test/sandbox-workspace";

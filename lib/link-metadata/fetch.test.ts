@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeHtml, FETCH_DEFAULTS, fetchPage, type FetchFailure, type Resolver } from "./fetch";
-import { page, startTestServer, streamBody, type TestServer } from "./test-servers";
+import { page, startTestServer, streamBody, type TestServer } from "@/test/http-servers";
 
 const MB = 1024 * 1024;
 const loopback = { allowLoopback: true };

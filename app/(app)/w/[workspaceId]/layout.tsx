@@ -7,7 +7,8 @@ import { UserMenu } from "@/app/_components/user-menu";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
-import { listUserWorkspaces, rememberLastWorkspace } from "@/lib/workspaces/queries";
+import { listUserWorkspaces } from "@/lib/workspaces/queries";
+import { RememberWorkspace } from "./remember-workspace";
 import { WorkspaceNav } from "./workspace-nav";
 
 /** The app shell of every screen inside one workspace. */
@@ -20,12 +21,12 @@ export default async function WorkspaceLayout({
 }) {
   const { workspaceId } = await params;
   const { user, workspace } = await requireWorkspace(workspaceId);
-  const db = await getDb();
-  const [workspaces] = await Promise.all([listUserWorkspaces(db, user.id), rememberLastWorkspace(db, user.id, workspace.id)]);
+  const workspaces = await listUserWorkspaces(await getDb(), user.id);
   const options = workspaces.map((w) => ({ id: w.id, name: w.name, icon: w.icon, needsReconnect: w.status === "reconnect_required" }));
 
   return (
     <div className="flex min-h-dvh flex-col">
+      <RememberWorkspace workspaceId={workspace.id} />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-raised focus:p-2">
         Skip to content
       </a>

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { verifyWebhookSignature } from "@notionhq/client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED_CONTENT, SEED_PEOPLE, SEED_WORKSPACES } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 import { WEBHOOK_ATTEMPTS, type SandboxWebhookPayload } from "./webhooks";
 
 interface Received {

@@ -6,7 +6,7 @@ import { type Client } from "@notionhq/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectEnvelope, rawRequest, type RawInit } from "./contract/wire";
 import { SEED_CONTENT } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 
 const t = await startTestSandbox();
 afterAll(() => t.sandbox.stop());

@@ -2,14 +2,14 @@ import { afterAll, beforeAll } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { backgroundIdle } from "@/lib/link-metadata/background";
-import type { SandboxAdmin } from "@/lib/notion-sandbox";
+import type { SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
 import { drainOutbox, readyWorkspace } from "@/test/sandbox-workspace";
-import { findBookmark } from "./queries";
-import { bookmarkInputSchema } from "./schema";
-import { createBookmark } from "./service";
-import type { Bookmark } from "./types";
-import { startWorker, type Worker } from "./worker";
+import { findBookmark } from "@/lib/bookmarks/queries";
+import { bookmarkInputSchema } from "@/lib/bookmarks/schema";
+import { createBookmark } from "@/lib/bookmarks/service";
+import type { Bookmark } from "@/lib/bookmarks/types";
+import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 
 /**
  * For the page-metadata tests: a ready sandbox workspace with a worker delivering the outbox, a

@@ -1,7 +1,7 @@
 import { RequestTimeoutError, type Client } from "@notionhq/client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED_CONTENT, SEED_WORKSPACES } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 
 const t = await startTestSandbox();
 afterAll(() => t.sandbox.stop());

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SandboxAdmin } from "./admin-client";
 import { startSandbox } from "./index";
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_CONTENT, SEED_PEOPLE, SEED_TEMPLATE, SEED_WORKSPACES } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 
 const t = await startTestSandbox();
 afterAll(() => t.sandbox.stop());

@@ -3,9 +3,9 @@
  * connection (approve + token exchange) through the official client.
  */
 import { Client, type OauthTokenResponse } from "@notionhq/client";
-import { SandboxAdmin } from "./admin-client";
-import { startSandbox, type RunningSandbox, type SandboxOptions } from "./index";
-import { DEFAULT_REDIRECT_URIS, DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_PEOPLE, SEED_WORKSPACES } from "./seed";
+import { SandboxAdmin } from "../admin-client";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "../index";
+import { DEFAULT_REDIRECT_URIS, DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_PEOPLE, SEED_WORKSPACES } from "../seed";
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
 

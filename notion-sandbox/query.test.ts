@@ -5,7 +5,7 @@
 import { collectPaginatedAPI } from "@notionhq/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_CONTENT } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 
 const t = await startTestSandbox();
 afterAll(() => t.sandbox.stop());

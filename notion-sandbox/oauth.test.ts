@@ -1,7 +1,7 @@
 import { isFullBlock, type DatabaseObjectResponse } from "@notionhq/client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_CONTENT, SEED_PEOPLE, SEED_WORKSPACES } from "./seed";
-import { REDIRECT_URI, startTestSandbox, thrown } from "./test-support";
+import { REDIRECT_URI, startTestSandbox, thrown } from "./test/sandbox";
 
 const t = await startTestSandbox();
 const credentials = { client_id: SANDBOX_CLIENT_ID, client_secret: DEFAULT_SANDBOX_CLIENT_SECRET };

@@ -1,15 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "@/test/db";
-import {
-  connectWorkspace,
-  disconnectWorkspace,
-  findUserWorkspace,
-  landingWorkspaceId,
-  listUserWorkspaces,
-  replaceTokens,
-  type Connection,
-  type NotionPerson,
-} from "./queries";
+import { connectWorkspace, type Connection, type NotionPerson } from "./connect";
+import { disconnectWorkspace, findUserWorkspace, landingWorkspaceId, listUserWorkspaces, replaceTokens } from "./queries";
 
 let n = 0;
 const person = (name: string): NotionPerson => ({ id: `person-${name}-${++n}`, name, email: `${name}@example.org`, avatarUrl: null });

@@ -5,7 +5,7 @@
 import { collectPaginatedAPI, type DatabaseObjectResponse } from "@notionhq/client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED_CONTENT, SEED_PEOPLE, SEED_WORKSPACES } from "./seed";
-import { startTestSandbox } from "./test-support";
+import { startTestSandbox } from "./test/sandbox";
 
 const t = await startTestSandbox();
 afterAll(() => t.sandbox.stop());

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { APIResponseError, type Client } from "@notionhq/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { thrown } from "../test-support";
+import { thrown } from "../test/sandbox";
 import { openTarget } from "./target";
 import { expectEnvelope } from "./wire";
 

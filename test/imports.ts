@@ -1,10 +1,10 @@
-// Helpers for the import tests (not used by the app).
+// Helpers for the import tests.
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import type { SandboxAdmin } from "@/lib/notion-sandbox";
+import type { SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
-import { getImport } from "./service";
-import type { ImportView } from "./types";
+import { getImport } from "@/lib/imports/service";
+import type { ImportView } from "@/lib/imports/types";
 
 /** A file as the upload action hands it to previewImport. */
 export function upload(name: string, text: string) {
