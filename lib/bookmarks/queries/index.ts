@@ -1,0 +1,6 @@
+// The bookmarks repository: SQL only, one file per concern (docs/architecture.md).
+export * from "./mirror";
+export * from "./duplicates";
+export * from "./writes";
+export * from "./sync-upserts";
+export * from "./outbox";
