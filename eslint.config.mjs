@@ -30,12 +30,6 @@ const config = [
     rules: { "shelf/no-sandbox-in-app": "error" },
   },
   { files: ["app/**/*.tsx", "app/**/*.ts", "components/**", "lib/**"], rules: { "shelf/client-server-boundary": "error" } },
-  {
-    // Until lib/bookmarks is split (the exactly-once work is landing in these files), they keep their
-    // @notionhq/client value imports; the split moves them into lib/notion/.
-    files: ["lib/bookmarks/delivery.ts", "lib/bookmarks/sync.ts", "lib/bookmarks/webhooks.ts"],
-    rules: { "shelf/notion-client-only-in-lib-notion": "off" },
-  },
 ];
 
 export default config;

@@ -1,3 +1,5 @@
+// One file (over 250 lines): every exactly-once scenario shares one sandbox (lost and held
+// answers) and the same interleaving helpers; split, each file would repeat them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";

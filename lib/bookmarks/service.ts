@@ -6,6 +6,7 @@ import { notionForWorkspace, ReconnectRequiredError } from "@/lib/notion/client"
 import { notionFailure } from "@/lib/notion/errors";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import {
+  deliveryTrouble,
   discardParked,
   listMirror,
   listTags,
@@ -14,12 +15,12 @@ import {
   recordCreate,
   retryParked,
   toBookmark,
+  type DeliveryTrouble,
   type LocalChange,
   type MirrorPage,
 } from "./queries";
 import { emptyFields, fillFromPageLater, pagesBeingRead } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
-import { deliveryTrouble, type DeliveryTrouble } from "./status-queries";
 import { resolveSource } from "./source";
 import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
 import type { Bookmark } from "./types";

@@ -1,3 +1,6 @@
+// The workspaces repository (over 250 lines): every statement on users, accounts and workspaces,
+// each function one statement or one locked read. Rules live in the services beside it
+// (connect.ts, last-used.ts, disconnect.ts); splitting by table would scatter one sign-in.
 import { and, asc, eq, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import type { ClientInfo } from "@/lib/audit/client-info";
