@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { guardActionRequest } from "@/lib/security/action-guard";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/security/request-id";
 
@@ -15,7 +17,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A cross-site or oversized server action is answered here, in words, instead of Next's 500.
+  const refused = guardActionRequest(request, env().nextAuthUrl);
+  const response = refused ? new NextResponse(refused.body, refused) : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

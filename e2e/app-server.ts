@@ -2,7 +2,7 @@ import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable } from "node:stream";
 import path from "node:path";
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "../lib/notion-sandbox";
-import { E2E_SECRETS } from "./env";
+import { E2E_HEALTH_TOKEN, E2E_SECRETS } from "./env";
 
 /** The environment of a production Shelf on a throw-away embedded database, talking to the sandbox. */
 export function appEnv(options: { port: number; sandboxUrl: string; dataDir: string }): NodeJS.ProcessEnv {
@@ -19,6 +19,7 @@ export function appEnv(options: { port: number; sandboxUrl: string; dataDir: str
     TOKEN_ENCRYPTION_KEY: E2E_SECRETS.tokenEncryptionKey,
     E2E_DATA_DIR: options.dataDir,
     LOG_LEVEL: "info",
+    HEALTH_DETAILS_TOKEN: E2E_HEALTH_TOKEN,
     // Saved links are example addresses: fetching them would make runs depend on the internet.
     // The fetcher has tests of its own (lib/link-metadata, lib/bookmarks/page-metadata*.test.ts).
     LINK_METADATA: "off",

@@ -52,6 +52,7 @@ const envSchema = z.object({
     .min(0, "must be 0 (no proxy) or more")
     .max(10, "must be at most 10")
     .default(0),
+  HEALTH_DETAILS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -base64 24)").optional()),
   LOG_LEVEL: logLevelSchema,
   LINK_METADATA: z.enum(["on", "off"], "must be on or off").optional(),
   LINK_METADATA_ALLOW_LOOPBACK: z.enum(["0", "1"], "must be 0 or 1").default("0"),
@@ -86,6 +87,8 @@ export type Env = {
    * address is the client's (lib/security/client-address.ts, docs/decisions/020).
    */
   trustedProxyHops: number;
+  /** Sent as a bearer token, it unlocks /api/health/ready's details (unset: nobody sees them). */
+  healthDetailsToken: string | undefined;
   /**
    * Titles and descriptions left empty are filled from the page (lib/link-metadata). Loopback
    * addresses are fetched only with LINK_METADATA_ALLOW_LOOPBACK=1, for tests serving pages on
@@ -185,6 +188,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
     rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    healthDetailsToken: raw.HEALTH_DETAILS_TOKEN,
     linkMetadata: {
       // Off by default under test, so unit tests of unrelated code never reach out to the internet.
       enabled: (raw.LINK_METADATA ?? (raw.NODE_ENV === "test" ? "off" : "on")) === "on",
