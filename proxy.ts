@@ -26,6 +26,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets carry no HTML and need no nonce.
+  // Static assets carry no HTML and need no nonce; next.config.ts gives them their headers
+  // (PROXY_SKIPPED_PATHS in lib/security/headers.ts names the same paths).
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -3,7 +3,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { appEnv, appReady, spawnApp } from "./app-server";
-import { E2E_APP_PORT, E2E_SANDBOX_URL } from "./env";
+import { E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_URL } from "./env";
 import { expect, signIn, test } from "./fixtures";
 
 // e2e/serve.ts sets RATE_LIMIT_SIGN_INS=100 (per address, 10 min) and RATE_LIMIT_ACTIONS=60 (per person, minute).
@@ -42,7 +42,8 @@ test("hammering a server action past the person's limit gets a slow-down answer"
   const request = await action;
   const replay = () =>
     page.request.post(request.url(), {
-      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"] ?? "text/plain" },
+      // The browser's Origin too: proxy.ts refuses a page POST without it.
+      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"] ?? "text/plain", origin: E2E_APP_URL },
       data: request.postData() ?? "",
     });
   let body = "";

@@ -1,4 +1,5 @@
-import { MAX_FILE_BYTES, TOO_BIG_MESSAGE } from "@/lib/bookmark-files/limits";
+// Relative, not "@/": next.config.ts imports this file, and its loader does not read tsconfig paths.
+import { MAX_FILE_BYTES, TOO_BIG_MESSAGE } from "../bookmark-files/limits";
 
 /**
  * What a server action's request may carry: the largest bookmark file plus room for the form
