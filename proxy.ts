@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { guardActionRequest } from "@/lib/security/action-guard";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/security/request-id";
 
@@ -15,13 +17,16 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A cross-site or oversized server action is answered here, in words, instead of Next's 500.
+  const refused = guardActionRequest(request, env().nextAuthUrl);
+  const response = refused ? new NextResponse(refused.body, refused) : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 
 export const config = {
-  // Static assets carry no HTML and need no nonce.
+  // Static assets carry no HTML and need no nonce; next.config.ts gives them their headers
+  // (PROXY_SKIPPED_PATHS in lib/security/headers.ts names the same paths).
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -1,4 +1,5 @@
 import type { MetadataRoute } from "next";
+import { MANIFEST_ICONS } from "@/lib/app-icons";
 
 /**
  * Makes Shelf installable, and with share_target the installed app is in the phone's share sheet:
@@ -15,7 +16,11 @@ export default function manifest(): MetadataRoute.Manifest {
     display: "standalone",
     background_color: "#ffffff",
     theme_color: "#ffffff",
-    icons: [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+    icons: [
+      { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+      // PNGs from scripts/make-icons.ts, for launchers that want bitmaps and maskable shapes.
+      ...MANIFEST_ICONS.map((icon) => ({ src: `/${icon.file}`, sizes: `${icon.size}x${icon.size}`, type: "image/png", purpose: icon.purpose })),
+    ],
     share_target: { action: "/save", method: "GET", params: { title: "title", text: "text", url: "url" } },
   };
 }

@@ -222,6 +222,39 @@ export const pendingWrites = pgTable(
 );
 
 /**
+ * Pages to read for a bookmark's empty title or description (lib/bookmarks/page-metadata.ts), in
+ * Postgres so a restart keeps them and one instance reads each: claimed like the outbox, with a
+ * lease another instance takes over. One per bookmark; `saved` holds what the fill may replace.
+ */
+export const pageFetches = pgTable(
+  "page_fetches",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    bookmarkId: text("bookmark_id")
+      .notNull()
+      .references(() => bookmarks.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** The saved values of the fields to fill; null for a field the person typed. */
+    savedTitle: text("saved_title"),
+    savedDescription: text("saved_description"),
+    /** 0 for a save (read first), 1 for an imported row. */
+    priority: integer("priority").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("page_fetches_bookmark_idx").on(t.bookmarkId),
+    index("page_fetches_due_idx").on(t.priority, t.nextAttemptAt, t.id),
+    index("page_fetches_workspace_idx").on(t.workspaceId, t.priority),
+  ],
+);
+
+/**
  * Fixed-window counters for abuse limits (sign-in attempts, server actions), in Postgres so every
  * instance counts against the same numbers.
  */
@@ -356,6 +389,7 @@ export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
 export type PendingWrite = typeof pendingWrites.$inferSelect;
+export type PageFetch = typeof pageFetches.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;

@@ -20,3 +20,6 @@ export const E2E_SECRETS = {
   nextAuthSecret: secret("E2E_NEXTAUTH_SECRET"),
   tokenEncryptionKey: secret("E2E_TOKEN_ENCRYPTION_KEY"),
 };
+
+/** HEALTH_DETAILS_TOKEN of the e2e server: /api/health/ready shows its details to this bearer. */
+export const E2E_HEALTH_TOKEN = "e2e-health-details-0123456789";

@@ -15,7 +15,7 @@ const jsonLines = (): Line[] =>
     .map((line) => JSON.parse(line) as Line);
 
 // The server's own work; everything else is logged while serving a request.
-const BACKGROUND = ["startup", "outbox", "imports"];
+const BACKGROUND = ["startup", "outbox", "imports", "page-fetches"];
 
 test("the app's log ties Notion calls to requests and holds no secret", async ({ page }) => {
   const workspaceId = await signIn(page, "alan", "labs");

@@ -47,6 +47,16 @@ describe("parseEnv", () => {
     expect(problems({ ...production(), [name]: value }).join("\n")).toMatch(message);
   });
 
+  it("trusts no proxy by default, takes a whole number of hops, and names a bad one", () => {
+    expect(parseEnv(production()).trustedProxyHops).toBe(0);
+    expect(parseEnv({ ...production(), TRUSTED_PROXY_HOPS: "2" }).trustedProxyHops).toBe(2);
+    expect(problems({ ...production(), TRUSTED_PROXY_HOPS: "one" })).toEqual([
+      "TRUSTED_PROXY_HOPS must be the number of proxies in front of Shelf that append to X-Forwarded-For, e.g. 1",
+    ]);
+    expect(problems({ ...production(), TRUSTED_PROXY_HOPS: "1.5" })).toEqual(["TRUSTED_PROXY_HOPS must be a whole number of proxies, e.g. 1"]);
+    expect(problems({ ...production(), TRUSTED_PROXY_HOPS: "-1" })).toEqual(["TRUSTED_PROXY_HOPS must be 0 (no proxy) or more"]);
+  });
+
   it("marks a Notion other than api.notion.com as the sandbox", () => {
     expect(parseEnv({ ...production(), NOTION_API_BASE: "http://127.0.0.1:4010/" }).notionIsSandbox).toBe(true);
   });

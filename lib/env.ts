@@ -46,6 +46,13 @@ const envSchema = z.object({
   NOTION_WEBHOOK_SECRET: optionalText,
   RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
   RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number("must be the number of proxies in front of Shelf that append to X-Forwarded-For, e.g. 1")
+    .int("must be a whole number of proxies, e.g. 1")
+    .min(0, "must be 0 (no proxy) or more")
+    .max(10, "must be at most 10")
+    .default(0),
+  HEALTH_DETAILS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -base64 24)").optional()),
   LOG_LEVEL: logLevelSchema,
   LINK_METADATA: z.enum(["on", "off"], "must be on or off").optional(),
   LINK_METADATA_ALLOW_LOOPBACK: z.enum(["0", "1"], "must be 0 or 1").default("0"),
@@ -75,6 +82,13 @@ export type Env = {
   webhookSecret: string | undefined;
   /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
   rateLimits: { signIns: number; actions: number };
+  /**
+   * Proxies in front of Shelf that append the client to X-Forwarded-For; 0 = none, the socket's
+   * address is the client's (lib/security/client-address.ts, docs/decisions/020).
+   */
+  trustedProxyHops: number;
+  /** Sent as a bearer token, it unlocks /api/health/ready's details (unset: nobody sees them). */
+  healthDetailsToken: string | undefined;
   /**
    * Titles and descriptions left empty are filled from the page (lib/link-metadata). Loopback
    * addresses are fetched only with LINK_METADATA_ALLOW_LOOPBACK=1, for tests serving pages on
@@ -173,6 +187,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
     rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    healthDetailsToken: raw.HEALTH_DETAILS_TOKEN,
     linkMetadata: {
       // Off by default under test, so unit tests of unrelated code never reach out to the internet.
       enabled: (raw.LINK_METADATA ?? (raw.NODE_ENV === "test" ? "off" : "on")) === "on",

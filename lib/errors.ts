@@ -36,3 +36,14 @@ export class AlreadySavedError extends UserFacingError {
     this.name = "AlreadySavedError";
   }
 }
+
+/** A limit was reached; the person may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, "rate_limited");
+    this.name = "RateLimitedError";
+  }
+}

@@ -6,7 +6,7 @@ import { openScratchDatabase } from "@/db/scratch";
 import { pendingWrites } from "@/db/schema";
 import { recordCreate } from "@/lib/bookmarks/queries";
 import { connectWorkspace } from "@/lib/workspaces/connect";
-import { checkReadiness } from "./health";
+import { checkReadiness, readinessResponse } from "./health";
 
 const shipped = (JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.map(
   (e) => e.tag,
@@ -77,5 +77,33 @@ describe("readiness without a database", () => {
       outbox: null,
       reasons: ["Database unavailable: connect ECONNREFUSED 127.0.0.1:5432"],
     });
+  });
+});
+
+describe("the readiness answer", () => {
+  const TOKEN = "operator-token-0123456789";
+  const ask = (authorization?: string) => new Request("http://shelf.test/api/health/ready", { headers: authorization ? { authorization } : {} });
+
+  it("tells anyone only up or down, and an operator with the token the details", () =>
+    withScratch(undefined, true, async ({ handle }) => {
+      const open = async () => handle;
+      for (const request of [ask(), ask("Bearer wrong-token-0123456789"), ask(`Basic ${TOKEN}`)]) {
+        const response = await readinessResponse(request, { detailsToken: TOKEN, open });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ ok: true });
+      }
+      const operator = await readinessResponse(ask(`Bearer ${TOKEN}`), { detailsToken: TOKEN, open });
+      expect(await operator.json()).toMatchObject({ ok: true, database: "ok", outbox: { pending: 0, parked: 0 } });
+      // Without a token configured nobody sees the details.
+      expect(await (await readinessResponse(ask(`Bearer ${TOKEN}`), { detailsToken: undefined, open })).json()).toEqual({ ok: true });
+    }));
+
+  it("answers 503 without the reasons to anyone, with them to the operator", async () => {
+    const open = () => Promise.reject(new Error("connect ECONNREFUSED 10.0.0.7:5432"));
+    const anonymous = await readinessResponse(ask(), { detailsToken: TOKEN, open });
+    expect(anonymous.status).toBe(503);
+    expect(await anonymous.json()).toEqual({ ok: false });
+    const operator = await readinessResponse(ask(`Bearer ${TOKEN}`), { detailsToken: TOKEN, open });
+    expect(await operator.json()).toMatchObject({ ok: false, reasons: ["Database unavailable: connect ECONNREFUSED 10.0.0.7:5432"] });
   });
 });

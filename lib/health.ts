@@ -1,7 +1,9 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getDatabase, MIGRATIONS_FOLDER, type DatabaseHandle } from "@/db/client";
 import { outboxBacklog } from "@/lib/bookmarks/queries";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 /**
@@ -66,11 +68,27 @@ export async function checkReadiness(open: () => Promise<DatabaseHandle> = getDa
   }
 }
 
-/** The answer of /api/health/ready (and /api/health): 200 when ready, 503 with the reasons when not. */
-export async function readinessResponse(): Promise<Response> {
-  const readiness = await checkReadiness();
+/**
+ * The answer of /api/health/ready (and /api/health): 200 when ready, 503 when not. Anyone gets only
+ * `{ ok }`; the details (outbox backlog across all people, database errors) go to a caller sending
+ * `Authorization: Bearer <HEALTH_DETAILS_TOKEN>`, and to the log when not ready.
+ */
+export async function readinessResponse(
+  request: Request,
+  options: { detailsToken?: string; open?: () => Promise<DatabaseHandle> } = {},
+): Promise<Response> {
+  const readiness = await checkReadiness(options.open);
+  const detailsToken = "detailsToken" in options ? options.detailsToken : env().healthDetailsToken;
   if (!readiness.ok) log.warn({ reasons: readiness.reasons }, "not ready");
-  return Response.json(readiness, { status: readiness.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+  const body = mayReadDetails(request, detailsToken) ? readiness : { ok: readiness.ok };
+  return Response.json(body, { status: readiness.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+}
+
+function mayReadDetails(request: Request, token: string | undefined): boolean {
+  const sent = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!token || !sent) return false;
+  const [a, b] = [Buffer.from(sent), Buffer.from(token)];
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {

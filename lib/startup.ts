@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { serverPageReader } from "@/lib/bookmarks/page-metadata";
 import { serverWorker } from "@/lib/bookmarks/worker";
 import { serverImportRunner } from "@/lib/imports/runner";
 import { ConfigError, env } from "@/lib/env";
@@ -27,7 +28,8 @@ async function startServer(): Promise<void> {
   if (handle && env().outboxWorker) {
     const worker = serverWorker(handle.db);
     const imports = serverImportRunner(handle.db);
+    const pages = env().linkMetadata.enabled ? serverPageReader(handle.db) : undefined;
     // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
-    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop()]));
+    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), pages?.stop()]));
   }
 }

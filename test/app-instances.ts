@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 /**
- * App instances' background work (test/worker-process.ts: outbox worker and import runner), each in
+ * App instances' background work (test/worker-process.ts: outbox worker, import runner and page reader), each in
  * a process of its own on one real Postgres, for tests that run several instances or kill one.
  */
 export function appInstances() {

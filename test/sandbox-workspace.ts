@@ -3,6 +3,7 @@ import type { OauthTokenResponse } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { outboxBacklog } from "@/lib/bookmarks/queries";
+import { pageFetchBacklog } from "@/lib/link-metadata/queries";
 import { resolveSource } from "@/lib/bookmarks/source";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { notionForWorkspace } from "@/lib/notion/client";
@@ -94,6 +95,15 @@ export async function readyWorkspace(
 }
 
 /** Waits until the outbox has nothing pending (parked writes stay), or fails after `timeoutMs`. */
+/** Waits until every queued page fetch has been read (and its fill handed to the outbox). */
+export async function drainPageFetches(db: Database, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await pageFetchBacklog(db)) > 0) {
+    if (Date.now() > deadline) throw new Error(`page fetches not drained: ${await pageFetchBacklog(db)} left`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function drainOutbox(db: Database, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await outboxBacklog(db)).pending > 0) {

@@ -1,11 +1,11 @@
-import { afterAll, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
-import { UserFacingError } from "@/lib/errors";
+import { RateLimitedError, UserFacingError } from "@/lib/errors";
 import { hit, LIMITS } from "@/lib/security/rate-limit";
 import { connectWorkspace } from "@/lib/workspaces/connect";
 import { describeEachDatabase } from "@/test/db";
-import { actionWrappers, workspaceIdSchema } from "./safe-action";
+import { actionWrappers, describeFailure, workspaceIdSchema } from "./safe-action";
 
 // The wrapper reads only the action limit from the configuration; nothing here talks to Notion.
 vi.stubEnv("NOTION_CLIENT_ID", "wrapper-test");
@@ -100,5 +100,21 @@ describeEachDatabase("the action wrapper", (handle) => {
     const result = await action({});
     expect(result).toEqual({ ok: false, error: "Something went wrong on our side. Nothing was changed; please try again.", code: "failed" });
     expect(JSON.stringify(result)).not.toContain("secret");
+  });
+});
+
+describe("describeFailure", () => {
+  it("passes a limit's wait on, so every rate-limited answer carries retryAfterSeconds", () => {
+    expect(describeFailure(new RateLimitedError("Please wait 42 seconds.", 42))).toEqual({
+      ok: false,
+      error: "Please wait 42 seconds.",
+      code: "rate_limited",
+      retryAfterSeconds: 42,
+    });
+  });
+
+  it("shows a user-facing message as is and hides anything else", () => {
+    expect(describeFailure(new UserFacingError("Not here.", "not_found"))).toEqual({ ok: false, error: "Not here.", code: "not_found", fieldErrors: undefined });
+    expect(describeFailure(new Error("secret internals"))).toMatchObject({ ok: false, code: "failed", error: expect.not.stringContaining("secret") });
   });
 });

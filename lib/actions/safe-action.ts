@@ -5,7 +5,7 @@ import type { Workspace } from "@/db/schema";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { inRequestContext, log } from "@/lib/log";
 import { fieldErrors } from "@/lib/validation";
-import { AlreadySavedError, UserFacingError, type ErrorCode, type SavedBookmarkRef } from "@/lib/errors";
+import { AlreadySavedError, RateLimitedError, UserFacingError, type ErrorCode, type SavedBookmarkRef } from "@/lib/errors";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { findUserWorkspace } from "@/lib/workspaces/queries";
 
@@ -88,8 +88,10 @@ export const { userAction, workspaceAction } = actionWrappers({ currentUser, dat
 
 export const workspaceIdSchema = z.string().trim().min(1, "Choose a workspace.").max(100);
 
-function describeFailure(error: unknown): ActionResult<never> {
+/** A thrown error as the action's answer (exported for its test). */
+export function describeFailure(error: unknown): ActionResult<never> {
   if (error instanceof AlreadySavedError) return { ok: false, error: error.message, code: error.code, existing: error.existing };
+  if (error instanceof RateLimitedError) return { ok: false, error: error.message, code: error.code, retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof UserFacingError) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   log.error({ err: error }, "action failed");
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again.", code: "failed" };

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressPrefix, clientInfo, describeUserAgent } from "./client-info";
+
+const SECRET = "test-peer-secret";
 
 const UA = {
   chromeMac:
@@ -62,13 +64,26 @@ describe("addressPrefix", () => {
 });
 
 describe("clientInfo", () => {
-  it("takes the first forwarded address, as the sign-in rate limit does, and the user agent", () => {
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": UA.firefoxLinux });
-    expect(clientInfo(headers)).toEqual({ ipPrefix: "203.0.113.x", client: "Firefox on Linux" });
+  const peer = (address: string) => `${SECRET} ${address}`;
+  beforeAll(() => {
+    process.env.SHELF_PEER_SECRET = SECRET;
+  });
+  afterAll(() => {
+    delete process.env.SHELF_PEER_SECRET;
   });
 
-  it("falls back to x-real-ip, and to no prefix at all", () => {
-    expect(clientInfo(new Headers({ "x-real-ip": "2001:db8:aa:bb::1" }))).toEqual({ ipPrefix: "2001:db8:aa::/48", client: "Unknown browser" });
-    expect(clientInfo(new Headers())).toEqual({ ipPrefix: null, client: "Unknown browser" });
+  it("takes the address the rate limits take (the socket's, by default) and the user agent", () => {
+    const headers = new Headers({ "x-shelf-peer": peer("203.0.113.9"), "x-forwarded-for": "198.51.100.1", "user-agent": UA.firefoxLinux });
+    expect(clientInfo(headers, 0)).toEqual({ ipPrefix: "203.0.113.x", client: "Firefox on Linux" });
+    expect(clientInfo(new Headers({ "x-shelf-peer": peer("::ffff:127.0.0.1") }), 0)).toEqual({ ipPrefix: "127.0.0.x", client: "Unknown browser" });
+  });
+
+  it("behind a trusted proxy, takes its forwarded address", () => {
+    const headers = new Headers({ "x-shelf-peer": peer("10.0.0.1"), "x-forwarded-for": "198.51.100.1, 2001:db8:aa:bb::1" });
+    expect(clientInfo(headers, 1)).toEqual({ ipPrefix: "2001:db8:aa::/48", client: "Unknown browser" });
+  });
+
+  it("has no prefix at all when there is no trustworthy address", () => {
+    expect(clientInfo(new Headers({ "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9" }), 0)).toEqual({ ipPrefix: null, client: "Unknown browser" });
   });
 });

@@ -3,8 +3,9 @@ import { clientAddress, type HeaderSource } from "@/lib/security/client-address"
 /** What an event keeps about the client: enough to spot a stranger, too little to fingerprint anyone. */
 export type ClientInfo = { ipPrefix: string | null; client: string };
 
-export function clientInfo(headers: HeaderSource): ClientInfo {
-  return { ipPrefix: addressPrefix(clientAddress(headers)), client: describeUserAgent(headers.get("user-agent")) };
+/** The address is read as the rate limits read it (TRUSTED_PROXY_HOPS), so both name the same client. */
+export function clientInfo(headers: HeaderSource, hops?: number): ClientInfo {
+  return { ipPrefix: addressPrefix(clientAddress(headers, hops)), client: describeUserAgent(headers.get("user-agent")) };
 }
 
 /** An IPv4 address as its /24 ("203.0.113.x"), an IPv6 one as its /48; null for anything else. */

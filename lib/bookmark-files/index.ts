@@ -3,12 +3,12 @@ import { BookmarkFileError } from "./errors";
 import { parseJson, toJson } from "./json";
 import { parseNetscape, toNetscapeHtml } from "./netscape";
 import type { FileFormat, ParseResult } from "./types";
+import { MAX_FILE_BYTES } from "./limits";
 import { normalizeNewlines, stripBom } from "./values";
 
 export type { ExportBookmark, FileFormat, ParsedBookmark, ParseProblem, ParseResult } from "./types";
-export { BookmarkFileError, toCsv, toJson, toNetscapeHtml };
+export { BookmarkFileError, MAX_FILE_BYTES, toCsv, toJson, toNetscapeHtml };
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILE_BOOKMARKS = 50_000;
 
 const NETSCAPE_MARKERS = /<!DOCTYPE\s+NETSCAPE-Bookmark|<dl[\s>]|<a\s[^>]*href/i;

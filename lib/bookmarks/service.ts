@@ -19,7 +19,7 @@ import {
   type LocalChange,
   type MirrorPage,
 } from "./queries";
-import { emptyFields, fillFromPageLater, pagesBeingRead } from "./page-metadata";
+import { emptyFields, fillFromPageLater, kickPageReader, pagesBeingRead } from "./page-metadata";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
 import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
@@ -86,11 +86,12 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
   const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
   // Failures surface on the next view (status, banner); a list read never waits for Notion.
   if (stale && !readOnly) syncInBackground(ctx.db, workspace);
-  const [page, tagOptions, backlog, trouble] = await Promise.all([
+  const [page, tagOptions, backlog, trouble, readingPages] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
     outboxBacklog(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
+    pagesBeingRead(ctx.db, workspace.id),
   ]);
   return {
     ...page,
@@ -101,7 +102,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       syncing: isSyncing(workspace.id),
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
       ...backlog,
-      readingPages: pagesBeingRead(workspace.id),
+      readingPages,
       trouble,
     },
   };
@@ -119,13 +120,18 @@ export async function refreshBookmarks(ctx: Context): Promise<void> {
 
 /**
  * Saved at once in the mirror and the outbox; the worker takes it to Notion. A title or
- * description left empty is filled from the page afterwards, never holding up the save.
+ * description left empty is filled from the page afterwards (a queued fetch), never holding up the save.
  */
 export async function createBookmark(ctx: Context, input: BookmarkInput): Promise<Bookmark> {
   const workspace = await ready(ctx);
-  const row = await recordCreate(ctx.db, workspace.id, input);
+  // The page fetch is queued with the bookmark, so a restart right after the save still reads it.
+  const row = await ctx.db.transaction(async (tx) => {
+    const created = await recordCreate(tx, workspace.id, input);
+    await fillFromPageLater(tx, created, emptyFields(input));
+    return created;
+  });
   kickWorker();
-  fillFromPageLater(ctx.db, row, emptyFields(input));
+  kickPageReader();
   return toBookmark(row);
 }
 

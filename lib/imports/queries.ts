@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
+import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
 import { recordCreate } from "@/lib/bookmarks/queries";
 import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
@@ -201,6 +202,7 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
       .where(and(eq(importItems.jobId, jobId), eq(importItems.status, "new")))
       .orderBy(asc(importItems.position))
       .limit(limit);
+    const created = [];
     for (const item of items) {
       const bookmark = await recordCreate(tx, job.workspaceId, {
         title: item.title,
@@ -209,7 +211,9 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
         tags: item.tags,
       });
       await tx.update(importItems).set({ status: "queued", bookmarkId: bookmark.id }).where(eq(importItems.id, item.id));
+      created.push(bookmark);
     }
+    await fillImportedFromPageLater(tx, job.workspaceId, created);
     return items.length;
   });
 }

@@ -1,10 +1,11 @@
 import type { Database } from "@/db/client";
 import type { ImportJob, Workspace } from "@/db/schema";
 import { BookmarkFileError, MAX_FILE_BYTES, parseBookmarkFile } from "@/lib/bookmark-files";
+import { TOO_BIG_MESSAGE } from "@/lib/bookmark-files/limits";
 import { recordAuditEvent } from "@/lib/audit/queries";
 import type { ClientInfo } from "@/lib/audit/client-info";
 import { env } from "@/lib/env";
-import { UserFacingError } from "@/lib/errors";
+import { RateLimitedError, UserFacingError } from "@/lib/errors";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
 import { classifyRows } from "./classify";
 import { csvLine } from "./csv";
@@ -16,7 +17,7 @@ type Context = { db: Database; workspace: Workspace };
 
 const PROBLEMS_SHOWN = 50;
 
-export const TOO_BIG_MESSAGE = `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one by one.`;
+export { TOO_BIG_MESSAGE };
 
 /**
  * Reads an uploaded file, decides every row against the workspace's bookmarks and stores the
@@ -33,7 +34,7 @@ export async function previewImport(
     throw new UserFacingError("Open your bookmarks once, so Shelf knows what is already saved, then import.", "needs_setup");
   }
   const limited = await hit(ctx.db, LIMITS.import(), ctx.userId);
-  if (!limited.allowed) throw new UserFacingError(slowDownMessage(limited.retryAfterSeconds), "rate_limited");
+  if (!limited.allowed) throw new RateLimitedError(slowDownMessage(limited.retryAfterSeconds), limited.retryAfterSeconds);
   const fileName = file.name.slice(0, 200) || "bookmarks";
   let parsed;
   try {

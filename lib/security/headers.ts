@@ -42,6 +42,23 @@ export function securityHeaders(
   };
 }
 
+/** The CSP of what proxy.ts never sees: no nonce can be made for it, so no script runs there at all. */
+export const STATIC_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The paths proxy.ts's matcher skips (static assets need no nonce, and running the proxy for each
+ * would cost every asset request), with their headers, for next.config.ts's `headers()`: the same
+ * protections as every page, with the scriptless CSP. Anything else, 404s included, goes through
+ * proxy.ts.
+ */
+export const PROXY_SKIPPED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico"];
+
+export function staticSecurityHeaders(options: { production: boolean }): Array<{ key: string; value: string }> {
+  const headers = { ...securityHeaders("", { development: false, production: options.production }), "Content-Security-Policy": STATIC_CONTENT_SECURITY_POLICY };
+  return Object.entries(headers).map(([key, value]) => ({ key, value }));
+}
+
 export function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }

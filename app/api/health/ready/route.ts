@@ -3,6 +3,6 @@ import { inRequestContext } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return inRequestContext(readinessResponse);
+export function GET(request: Request) {
+  return inRequestContext(() => readinessResponse(request));
 }
