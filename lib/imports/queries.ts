@@ -196,3 +196,9 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
     return items.length;
   });
 }
+
+/** Imports still feeding the outbox, across workspaces (what a cron drain reports as left). */
+export async function countRunningJobs(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(importJobs).where(eq(importJobs.status, "running"));
+  return row?.n ?? 0;
+}
