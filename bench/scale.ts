@@ -1,7 +1,7 @@
 // Benchmark (e): scale of data in the mirror. Workspaces of 1,000, 10,000 and 100,000 bookmarks in
 // the same tables (the growth table), then the 100,000 one again with 1,000 other workspaces of
 // 1,000 bookmarks each beside it. Per view (first page, tag filter, a common and a rare search
-// word, a page half-way down, duplicates and their count): mirror p50 / p95 over 200 runs.
+// word, a page half-way down, duplicates and their count): mirror p50 / p95 over 100 runs.
 // Rows are written straight into the mirror (the sync's own cost is benchmarked elsewhere); 1 % of
 // them repeat the URL before them, so duplicates have groups to find. Target: p95 ≤ 20 ms each.
 // Also the 100,000 exported as a stream: time, size and the rise of this process's memory.
@@ -17,8 +17,8 @@ import { log, openBenchDatabase, percentile, preferredBackend, round, timeRuns, 
 const SIZES = [1_000, 10_000, 100_000];
 const OTHERS = 1_000;
 const OTHER_ROWS = 1_000;
-const RUNS = 200;
-const WARMUP = 20;
+const RUNS = 100;
+const WARMUP = 10;
 const TARGET_P95_MS = 20;
 
 let made = 0;
