@@ -15,6 +15,7 @@ export type DrainResult = {
   importRowsQueued: number;
   /** What is left: writes not delivered yet (some may be waiting for a retry), parked ones, running imports. */
   left: { pending: number; parked: number; runningImports: number };
+  /** Nothing was due any more when the run ended (what is pending waits for a retry); false: call again now. */
   done: boolean;
 };
 
@@ -30,15 +31,16 @@ export async function drainBatch(db: Database, limits: DrainLimits): Promise<Dra
   const leaseMs = env().outboxLeaseMs;
   let taken = 0;
   let importRowsQueued = 0;
-  while (Date.now() < deadline && taken < limits.maxWrites) {
+  let done = false;
+  while (!done && Date.now() < deadline && taken < limits.maxWrites) {
     const queued = await stepImports(db, leaseMs);
     importRowsQueued += queued;
     const batch = await deliverBatch(db, Math.min(DELIVERY_CONCURRENCY, limits.maxWrites - taken), leaseMs);
     taken += batch;
-    if (batch === 0 && queued === 0) break;
+    done = batch === 0 && queued === 0;
   }
   const [backlog, runningImports] = await Promise.all([outboxBacklog(db), countRunningJobs(db)]);
-  return { taken, importRowsQueued, left: { ...backlog, runningImports }, done: backlog.pending === 0 && runningImports === 0 };
+  return { taken, importRowsQueued, left: { ...backlog, runningImports }, done };
 }
 
 export const drainLimitsSchema = z.object({
