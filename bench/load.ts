@@ -1,6 +1,9 @@
 // Benchmark (d): the production server (`next start`) under 50 concurrent connections for 30 s on
 // the dashboard of a signed-in person whose workspace mirrors 5,000 bookmarks, Notion at 300 ms.
-// Also the full page render over HTTP, one request at a time. Targets: 0 errors, p99 ≤ 300 ms.
+// Also the full page render over HTTP, one request at a time. The ceiling: a bare Next.js page of
+// 50 rows of the same shape (bench/baseline-app, built in this run) under the same load right
+// after; Shelf is reported as a ratio of it. Then both again as 2 processes on one port.
+// Targets: 0 errors, views/s ≥ 1.0× the bare page's, p99 ≤ 300 ms.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -36,6 +39,7 @@ const DURATION_S = 30;
 const RENDER_RUNS = 30;
 const START_TIMEOUT_MS = 90_000;
 const FLOOR_DURATION_S = 5;
+const BASELINE_DIR = path.join(process.cwd(), "bench", "baseline-app");
 
 /** Builds the app once when there is no production build (`.next/BUILD_ID`); reuses it otherwise. */
 function ensureBuild(nextBin: string): string {
@@ -77,15 +81,15 @@ function memoryKb(pid: number): { rss: number; hwm: number } {
   }
 }
 
-/** Samples the server's process tree: the largest summed RSS seen, and the largest VmHWM of one process. */
+/** Samples the server's process tree: the largest summed RSS seen, and each process's peak (VmHWM). */
 function watchMemory(root: number) {
-  const peak = { treeRssKb: 0, processHwmKb: 0 };
+  const peak = { treeRssKb: 0, processHwmKb: new Map<number, number>() };
   const sample = () => {
     let sum = 0;
     for (const pid of processTree(root)) {
       const { rss, hwm } = memoryKb(pid);
       sum += rss;
-      peak.processHwmKb = Math.max(peak.processHwmKb, hwm);
+      if (hwm > 0) peak.processHwmKb.set(pid, Math.max(peak.processHwmKb.get(pid) ?? 0, hwm));
     }
     peak.treeRssKb = Math.max(peak.treeRssKb, sum);
   };
@@ -96,6 +100,8 @@ function watchMemory(root: number) {
       clearInterval(timer);
       sample();
     },
+    /** Peak RSS of each process in MB, the largest first (a cluster's primary is the small one). */
+    perProcessMB: () => [...peak.processHwmKb.values()].sort((a, b) => b - a).map((kb) => Math.round(kb / 1024)).join(" / "),
   };
 }
 
@@ -111,10 +117,10 @@ async function stopServer(server: ChildProcess): Promise<void> {
   }
 }
 
-async function waitUntilUp(base: string, server: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilUp(url: string, server: ChildProcess, output: () => string): Promise<void> {
   for (const deadline = Date.now() + START_TIMEOUT_MS; ; await sleep(250)) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${output()}`);
-    const ok = await fetch(`${base}/api/health`).then(
+    const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
@@ -123,10 +129,98 @@ async function waitUntilUp(base: string, server: ChildProcess, output: () => str
   }
 }
 
+type App = { label: string; dir: string; readyPath: string; env: Record<string, string | undefined> };
+
+/**
+ * `next start` for `app` in `processes` processes on one port: one plain process, or the cluster of
+ * `npm run start:cluster` (scripts/start-cluster.mjs). Stopped by `defer`.
+ */
+async function serve(app: App, processes: number, defer: (cleanup: () => Promise<unknown> | void) => void) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const nextBin = require.resolve("next/dist/bin/next");
+  const entry = processes === 1 ? [nextBin, "start"] : [path.join(process.cwd(), "scripts", "start-cluster.mjs")];
+  let output = "";
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, ...entry, "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: app.dir,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...app.env, NODE_ENV: "production", NEXTAUTH_URL: base, WEB_CONCURRENCY: String(processes) },
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8_000);
+  };
+  server.stdout!.on("data", keep);
+  server.stderr!.on("data", keep);
+  const stopped = { done: false };
+  const stop = async () => {
+    if (stopped.done) return;
+    stopped.done = true;
+    memory.stop();
+    await stopServer(server);
+  };
+  defer(stop);
+  const memory = watchMemory(server.pid!);
+  await waitUntilUp(`${base}${app.readyPath}`, server, () => output);
+  // Each process of a cluster answers its first requests slowly; warm them all up before measuring.
+  for (let i = 0; i < 4 * processes; i++) await fetch(`${base}${app.readyPath}`).then((r) => r.text());
+  return { base, memory, stop };
+}
+
+type LoadRun = Awaited<ReturnType<typeof autocannon>>;
+
+/** 50 connections for 30 s, each alternating the first page and the tag filter. */
+function loadOf(base: string, paths: [string, string], headers: Record<string, string>): Promise<LoadRun> {
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+  });
+}
+
+function loadRow(name: string, run: LoadRun, memory: ReturnType<typeof watchMemory>): Result {
+  return {
+    name,
+    viewsPerSecond: round(run.requests.average, 1),
+    requests: run.requests.total,
+    p50Ms: run.latency.p50,
+    p99Ms: run.latency.p99,
+    maxMs: run.latency.max,
+    non2xx: run.non2xx,
+    errors: run.errors,
+    timeouts: run.timeouts,
+    peakTreeRssMB: round(memory.peak.treeRssKb / 1024, 0),
+    peakRssPerProcessMB: memory.perProcessMB(),
+    loadAvg1m: round(os.loadavg()[0]!, 2),
+  };
+}
+
+/** Bytes of the page's HTML and of its React Server Components payload (what a client navigation fetches). */
+async function pageKB(url: string, headers: Record<string, string>): Promise<{ htmlKB: number; rscKB: number }> {
+  const html = await fetch(url, { headers, redirect: "manual" });
+  if (html.status !== 200) throw new Error(`GET ${url} answered ${html.status}`);
+  // Next.js sends an RSC request without its cache-busting parameter to the URL with one.
+  const rsc = await fetch(url, { headers: { ...headers, rsc: "1" } });
+  if (!rsc.headers.get("content-type")?.startsWith("text/x-component")) throw new Error(`GET ${url} (RSC) answered ${rsc.status} ${rsc.headers.get("content-type")}`);
+  const kb = async (response: Response) => round(Buffer.byteLength(await response.text()) / 1024, 0);
+  return { htmlKB: await kb(html), rscKB: await kb(rsc) };
+}
+
+/** Builds the baseline app every run, so it always matches the installed Next.js. */
+function buildBaseline(nextBin: string): void {
+  log("load: building the bare Next.js baseline (bench/baseline-app)");
+  execFileSync(process.execPath, [nextBin, "build"], { cwd: BASELINE_DIR, stdio: ["ignore", process.stderr, process.stderr] });
+}
+
 export async function benchLoad(): Promise<Result[]> {
   return withCleanup(async (defer) => {
     const nextBin = require.resolve("next/dist/bin/next");
     const build = ensureBuild(nextBin);
+    buildBaseline(nextBin);
     const { sandbox, admin } = await startBenchSandbox();
     defer(() => sandbox.stop());
 
@@ -156,117 +250,114 @@ export async function benchLoad(): Promise<Result[]> {
     if (backend === "pglite") await bench.handle.close();
     await admin.setLatency({ fixedMs: NOTION_LATENCY_MS });
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    let output = "";
-    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-    const server = spawn(process.execPath, [...nodeArgs, nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+    const shelf: App = {
+      label: "Shelf",
+      dir: process.cwd(),
+      readyPath: "/api/health",
       env: {
-        ...process.env,
-        NODE_ENV: "production",
         DATABASE_URL: backend === "postgres" ? bench.url : "",
         PGLITE_DIR: path.join(dataDir, "pglite"),
         NOTION_API_BASE: sandbox.url,
         NOTION_CLIENT_ID: SANDBOX_CLIENT_ID,
         NOTION_CLIENT_SECRET: DEFAULT_SANDBOX_CLIENT_SECRET,
-        NEXTAUTH_URL: base,
         // The tokens in the database were sealed with this process's key (set by startAppSandbox).
         NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
         TOKEN_ENCRYPTION_KEY: process.env.TOKEN_ENCRYPTION_KEY,
         SYNC_MAX_AGE_SECONDS: String(SYNC_MAX_AGE_SECONDS),
       },
-    });
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-8_000);
     };
-    server.stdout!.on("data", keep);
-    server.stderr!.on("data", keep);
-    defer(() => stopServer(server));
-    const memory = watchMemory(server.pid!);
-    defer(() => memory.stop());
-    await waitUntilUp(base, server, () => output);
-    log(`load: next start (${build}) on ${backend} at ${base}`);
-
+    const baseline: App = { label: "bare Next.js page", dir: BASELINE_DIR, readyPath: "/", env: {} };
     const cookie = `next-auth.session-token=${sessionToken}`;
+    const shelfHeaders = { cookie };
     const urls = {
       "first page": `/w/${workspace.id}/bookmarks`,
       "tag filter (ai)": `/w/${workspace.id}/bookmarks?tags=ai`,
       "text search (compilers)": `/w/${workspace.id}/bookmarks?q=compilers`,
       "page 20": `/w/${workspace.id}/bookmarks?cursor=${encodeURIComponent(page20.cursor ?? "")}`,
     };
-    const get = async (url: string) => {
-      const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
-      const body = await response.text();
-      if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
-      return body;
-    };
-    // The newest seeded bookmark is #5000: the page shows the mirror, signed in.
-    const firstPage = await get(urls["first page"]);
-    // What a client-side navigation or the dashboard's polling refresh downloads: the RSC payload alone.
-    const firstPageRsc = await fetch(`${base}${urls["first page"]}`, { headers: { cookie, rsc: "1" }, redirect: "manual" }).then((r) => r.arrayBuffer());
-    if (!firstPage.includes(`#${ROWS}`)) throw new Error("the dashboard did not show the mirrored bookmarks");
-    // Page 20 of 50 per page starts 950 rows below the newest.
-    if (!(await get(urls["page 20"])).includes(`#${ROWS - 950}`)) throw new Error("the page-20 link did not show page 20");
+    const shelfLoadPaths: [string, string] = [urls["first page"], urls["tag filter (ai)"]];
+    const baselineLoadPaths: [string, string] = ["/", "/?tags=ai"];
 
     const results: Result[] = [];
-    await admin.clearRequests();
-    for (const [label, url] of Object.entries(urls)) {
-      const timings = await timeRuns(RENDER_RUNS, 5, () => get(url));
+    let notionCalls = 0;
+
+    // Shelf, one process: each view one request at a time, its page size, the load, and the floor.
+    {
+      const server = await serve(shelf, 1, defer);
+      log(`load: next start (${build}) on ${backend} at ${server.base}`);
+      const get = async (url: string) => {
+        const response = await fetch(`${server.base}${url}`, { headers: shelfHeaders, redirect: "manual" });
+        const body = await response.text();
+        if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+        return body;
+      };
+      // The newest seeded bookmark is #5000: the page shows the mirror, signed in.
+      if (!(await get(urls["first page"])).includes(`#${ROWS}`)) throw new Error("the dashboard did not show the mirrored bookmarks");
+      // Page 20 of 50 per page starts 950 rows below the newest.
+      if (!(await get(urls["page 20"])).includes(`#${ROWS - 950}`)) throw new Error("the page-20 link did not show page 20");
+      await admin.clearRequests();
+      for (const [label, url] of Object.entries(urls)) {
+        const timings = await timeRuns(RENDER_RUNS, 5, () => get(url));
+        results.push({
+          name: `render over HTTP [${backend}]: ${label} (one request at a time)`,
+          p50Ms: round(percentile(timings, 50), 1),
+          p95Ms: round(percentile(timings, 95), 1),
+          runs: RENDER_RUNS,
+          ...(label === "first page" ? await pageKB(`${server.base}${url}`, shelfHeaders) : {}),
+        });
+      }
+      notionCalls += (await admin.requests()).length;
+      log(`load: Shelf, 1 process, ${CONNECTIONS} connections for ${DURATION_S} s`);
+      await admin.clearRequests();
+      const run = await loadOf(server.base, shelfLoadPaths, shelfHeaders);
+      notionCalls += (await admin.requests()).length;
+      // For scale: the same server answering its cheapest route (one `select 1`).
+      const floor = await autocannon({ url: `${server.base}/api/health`, connections: CONNECTIONS, duration: FLOOR_DURATION_S });
+      await server.stop();
+      results.push(loadRow(`load [${backend}]: Shelf, 1 process`, run, server.memory));
       results.push({
-        name: `render over HTTP [${backend}]: ${label} (one request at a time)`,
-        p50Ms: round(percentile(timings, 50), 1),
-        p95Ms: round(percentile(timings, 95), 1),
-        runs: RENDER_RUNS,
-        ...(label === "first page"
-          ? { htmlKB: round(Buffer.byteLength(firstPage) / 1024, 0), rscKB: round(firstPageRsc.byteLength / 1024, 0) }
-          : {}),
+        name: `load [${backend}]: /api/health (floor), 1 process, ${FLOOR_DURATION_S} s`,
+        viewsPerSecond: round(floor.requests.average, 1),
+        p50Ms: floor.latency.p50,
+        p99Ms: floor.latency.p99,
+        non2xx: floor.non2xx,
+        errors: floor.errors,
       });
     }
-    const renderCalls = (await admin.requests()).length;
 
-    log(`load: ${CONNECTIONS} connections for ${DURATION_S} s`);
-    await admin.clearRequests();
-    const run = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      headers: { cookie },
-      // Each connection alternates between the first page and a tag filter.
-      requests: [
-        { method: "GET", path: urls["first page"] },
-        { method: "GET", path: urls["tag filter (ai)"] },
-      ],
+    // The ceiling right after, under the same load, then both again with two processes on one port.
+    const runBaseline = async (processes: number) => {
+      const server = await serve(baseline, processes, defer);
+      const size = processes === 1 ? await pageKB(`${server.base}/`, {}) : {};
+      log(`load: bare Next.js page, ${processes} process(es)`);
+      const run = await loadOf(server.base, baselineLoadPaths, {});
+      await server.stop();
+      return { ...loadRow(`load: bare Next.js page (ceiling), ${processes} process${processes > 1 ? "es" : ""}`, run, server.memory), ...size };
+    };
+    const runShelf = async (processes: number) => {
+      const server = await serve(shelf, processes, defer);
+      log(`load: Shelf, ${processes} processes`);
+      await admin.clearRequests();
+      const run = await loadOf(server.base, shelfLoadPaths, shelfHeaders);
+      notionCalls += (await admin.requests()).length;
+      await server.stop();
+      return loadRow(`load [${backend}]: Shelf, ${processes} processes`, run, server.memory);
+    };
+    const ratio = (processes: number, shelfRow: Result, baseRow: Result): Result => ({
+      name: `load: Shelf ÷ bare page, ${processes} process${processes > 1 ? "es" : ""}`,
+      viewsPerSecondRatio: round(Number(shelfRow.viewsPerSecond) / Number(baseRow.viewsPerSecond), 2),
+      p99Ratio: round(Number(shelfRow.p99Ms) / Number(baseRow.p99Ms), 2),
+      target: "views/s ratio ≥ 1.0",
     });
-    const loadCalls = (await admin.requests()).length;
-    // For scale: the same server answering its cheapest route (one `select 1`).
-    const floor = await autocannon({ url: `${base}/api/health`, connections: CONNECTIONS, duration: FLOOR_DURATION_S });
-    memory.stop();
-    results.push({
-      name: `load [${backend}]: ${CONNECTIONS} connections × ${DURATION_S} s, first page + tag filter (next start, ${os.cpus().length} cores)`,
-      requestsPerSecond: round(run.requests.average, 1),
-      requests: run.requests.total,
-      p50Ms: run.latency.p50,
-      p99Ms: run.latency.p99,
-      maxMs: run.latency.max,
-      non2xx: run.non2xx,
-      errors: run.errors,
-      timeouts: run.timeouts,
-      peakTreeRssMB: round(memory.peak.treeRssKb / 1024, 0),
-      peakProcessHwmMB: round(memory.peak.processHwmKb / 1024, 0),
-      notionCalls: renderCalls + loadCalls,
-      loadAvg1m: round(os.loadavg()[0]!, 2),
-    });
-    results.push({
-      name: `load [${backend}]: /api/health for scale, ${CONNECTIONS} connections × ${FLOOR_DURATION_S} s`,
-      requestsPerSecond: round(floor.requests.average, 1),
-      p50Ms: floor.latency.p50,
-      p99Ms: floor.latency.p99,
-      non2xx: floor.non2xx,
-      errors: floor.errors,
-    });
+    const base1 = await runBaseline(1);
+    results.push(base1, ratio(1, results.find((r) => r.name === `load [${backend}]: Shelf, 1 process`)!, base1));
+    // PGlite belongs to one process, so two Shelf processes need Postgres.
+    if (backend === "postgres") {
+      const shelf2 = await runShelf(2);
+      const base2 = await runBaseline(2);
+      results.push(shelf2, base2, ratio(2, shelf2, base2));
+    }
+    results.push({ name: "load: Notion calls during all of the above", notionCalls, connections: CONNECTIONS, seconds: DURATION_S, cores: os.cpus().length });
     return results;
   });
 }

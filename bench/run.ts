@@ -9,6 +9,7 @@ import { benchLoad } from "./load";
 import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
+import { benchScale } from "./scale";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
 
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   saves: benchSaves,
   "sustained-writes": benchSustainedWrites,
   load: benchLoad,
+  scale: benchScale,
 };
 
 /** At most two decimals, so the table stays readable. */

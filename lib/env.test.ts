@@ -74,6 +74,12 @@ describe("parseEnv", () => {
     expect(problems({ ...production(), LINK_METADATA_TIMEOUT_SECONDS: "60" }).join("\n")).toMatch(/LINK_METADATA_TIMEOUT_SECONDS/);
   });
 
+  it("leaves the cron drain off without CRON_SECRET and refuses a short one", () => {
+    expect(parseEnv(production()).cronSecret).toBeUndefined();
+    expect(parseEnv({ ...production(), CRON_SECRET: " a-long-enough-secret " }).cronSecret).toBe("a-long-enough-secret");
+    expect(problems({ ...production(), CRON_SECRET: "short" })).toEqual(["CRON_SECRET must be at least 16 characters (openssl rand -base64 32)"]);
+  });
+
   it("keeps previous encryption keys for decryption after the current one", () => {
     const [current, old] = [key(), key()];
     expect(parseEnv({ ...production(), TOKEN_ENCRYPTION_KEY: current, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).tokenEncryptionKeys).toEqual([current, old]);

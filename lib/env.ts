@@ -44,6 +44,7 @@ const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"], "must be on or off").default("on"),
   OUTBOX_LEASE_SECONDS: z.coerce.number("must be a number of seconds").positive().default(90),
   NOTION_WEBHOOK_SECRET: optionalText,
+  CRON_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -base64 32)").optional()),
   RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
   RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
   TRUSTED_PROXY_HOPS: z.coerce
@@ -80,6 +81,8 @@ export type Env = {
   outboxLeaseMs: number;
   /** The verification token of the Notion webhook subscription, when webhooks are set up. */
   webhookSecret: string | undefined;
+  /** The bearer secret of /api/cron/drain; unset, the route answers 503. */
+  cronSecret: string | undefined;
   /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
   rateLimits: { signIns: number; actions: number };
   /**
@@ -186,6 +189,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxWorker: raw.OUTBOX_WORKER === "on",
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
+    cronSecret: raw.CRON_SECRET,
     rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     healthDetailsToken: raw.HEALTH_DETAILS_TOKEN,

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { outboxBacklog } from "@/lib/bookmarks/queries";
 import { pageFetchBacklog } from "@/lib/link-metadata/queries";
+import { createBookmark } from "@/lib/bookmarks/service";
 import { resolveSource } from "@/lib/bookmarks/source";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { notionForWorkspace } from "@/lib/notion/client";
@@ -110,4 +111,17 @@ export async function drainOutbox(db: Database, timeoutMs = 20_000): Promise<voi
     if (Date.now() > deadline) throw new Error(`outbox not drained: ${JSON.stringify(await outboxBacklog(db))}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Saves `count` bookmarks as the dashboard does (no worker runs in a test's process); their titles, sorted. */
+export async function queueWrites(db: Database, workspace: Workspace, prefix: string, count: number): Promise<string[]> {
+  const titles: string[] = [];
+  for (let start = 0; start < count; start += 100) {
+    const chunk = Array.from({ length: Math.min(100, count - start) }, (_, i) => start + i);
+    const saved = await Promise.all(
+      chunk.map((n) => createBookmark({ db, workspace }, { url: `https://${prefix}.example/${n}`, title: `${prefix} ${n}`, description: "", tags: [] })),
+    );
+    titles.push(...saved.map((b) => b.title));
+  }
+  return titles.sort();
 }

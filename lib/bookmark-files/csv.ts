@@ -1,6 +1,6 @@
 import { BookmarkFileError } from "./errors";
 import { cleanTags, readDate, splitTags } from "./values";
-import type { ExportBookmark, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
 
 type Row = { line: number; cells: string[]; unclosed: boolean };
 type Field = "url" | "title" | "description" | "tags" | "folder" | "created";
@@ -224,12 +224,18 @@ function csvCell(value: string): string {
   return /[",\n\r]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
+const CSV_HEADER = "url,title,description,tags,created\r\n";
+
+function csvRow(bookmark: ExportBookmark): string {
+  return `${[bookmark.url, bookmark.title, bookmark.description, cleanTags(bookmark.tags).join(", "), bookmark.createdTime].map(csvCell).join(",")}\r\n`;
+}
+
+/** Shelf's CSV export in pieces, for writing it a batch at a time (toCsv is the same at once). */
+export function csvWriter(): FileWriter {
+  return { head: () => CSV_HEADER, rows: (batch) => batch.map(csvRow).join(""), tail: () => "" };
+}
+
 /** Shelf's CSV export: url,title,description,tags,created with tags joined by ", ". */
 export function toCsv(bookmarks: ExportBookmark[]): string {
-  const rows = bookmarks.map((bookmark) =>
-    [bookmark.url, bookmark.title, bookmark.description, cleanTags(bookmark.tags).join(", "), bookmark.createdTime]
-      .map(csvCell)
-      .join(","),
-  );
-  return ["url,title,description,tags,created", ...rows].map((row) => `${row}\r\n`).join("");
+  return writeAll(csvWriter(), bookmarks);
 }

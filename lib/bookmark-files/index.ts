@@ -1,13 +1,13 @@
-import { parseCsv, toCsv } from "./csv";
+import { csvWriter, parseCsv, toCsv } from "./csv";
 import { BookmarkFileError } from "./errors";
-import { parseJson, toJson } from "./json";
-import { parseNetscape, toNetscapeHtml } from "./netscape";
+import { jsonWriter, parseJson, toJson } from "./json";
+import { netscapeWriter, parseNetscape, toNetscapeHtml } from "./netscape";
 import type { FileFormat, ParseResult } from "./types";
 import { MAX_FILE_BYTES } from "./limits";
 import { normalizeNewlines, stripBom } from "./values";
 
-export type { ExportBookmark, FileFormat, ParsedBookmark, ParseProblem, ParseResult } from "./types";
-export { BookmarkFileError, MAX_FILE_BYTES, toCsv, toJson, toNetscapeHtml };
+export type { ExportBookmark, FileFormat, FileWriter, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+export { BookmarkFileError, csvWriter, jsonWriter, MAX_FILE_BYTES, netscapeWriter, toCsv, toJson, toNetscapeHtml };
 
 export const MAX_FILE_BOOKMARKS = 50_000;
 

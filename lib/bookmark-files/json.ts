@@ -1,7 +1,7 @@
 import { isChromeBookmarks, isFirefoxBackup, readChromeBookmarks, readFirefoxBackup } from "./browser-json";
 import { BookmarkFileError } from "./errors";
 import { cleanTags, lineIndex, readDate, splitTags } from "./values";
-import type { ExportBookmark, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
 
 export const SHELF_JSON_FORMAT = "shelf-bookmarks";
 export const SHELF_JSON_VERSION = 1;
@@ -147,20 +147,30 @@ export function parseJson(source: string): ParseResult {
   return parseShelfItems(source, items);
 }
 
+const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+
+/**
+ * Shelf's JSON export in pieces, for writing it a batch at a time: the same text as
+ * JSON.stringify(document, null, 2), the bookmarks array written item by item.
+ */
+export function jsonWriter(meta: { workspaceName: string | null }): FileWriter {
+  let written = 0;
+  const document = { format: SHELF_JSON_FORMAT, version: SHELF_JSON_VERSION, exportedAt: new Date().toISOString(), workspace: meta.workspaceName };
+  const opening = JSON.stringify(document, null, 2).slice(0, -2);
+  return {
+    head: () => `${opening},\n  "bookmarks": [`,
+    rows: (batch) =>
+      batch
+        .map(({ url, title, description, tags, createdTime }) => {
+          const item = indent(JSON.stringify({ url, title, description, tags, createdTime }, null, 2), "    ");
+          return `${written++ === 0 ? "" : ","}\n    ${item}`;
+        })
+        .join(""),
+    tail: () => `${written === 0 ? "" : "\n  "}]\n}\n`,
+  };
+}
+
 /** Shelf's JSON export; parseJson reads it back. */
 export function toJson(bookmarks: ExportBookmark[], meta: { workspaceName: string | null }): string {
-  const document = {
-    format: SHELF_JSON_FORMAT,
-    version: SHELF_JSON_VERSION,
-    exportedAt: new Date().toISOString(),
-    workspace: meta.workspaceName,
-    bookmarks: bookmarks.map(({ url, title, description, tags, createdTime }) => ({
-      url,
-      title,
-      description,
-      tags,
-      createdTime,
-    })),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return writeAll(jsonWriter(meta), bookmarks);
 }

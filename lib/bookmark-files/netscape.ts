@@ -1,6 +1,6 @@
 import { readTags } from "./tag-reader";
 import { cleanTags, lineIndex, MAX_FOLDER_DEPTH, readDate, splitTags } from "./values";
-import type { ExportBookmark, ParsedBookmark, ParseResult } from "./types";
+import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseResult } from "./types";
 
 // The containers every browser puts at the top of its export. They are not
 // folders the person made, so a bookmark in "Bookmarks bar/Work" is in "Work".
@@ -156,46 +156,52 @@ function linkHtml(bookmark: ExportBookmark, indent: string): string {
   return bookmark.description === "" ? link : `${link}${indent}<DD>${escapeHtml(bookmark.description)}\n`;
 }
 
+const NETSCAPE_HEAD = [
+  "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+  "<!-- This is an automatically generated file.",
+  "     It will be read and overwritten.",
+  "     DO NOT EDIT! -->",
+  '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+  "<TITLE>Bookmarks</TITLE>",
+  "<H1>Bookmarks</H1>",
+  "<DL><p>\n",
+].join("\n");
+
+/**
+ * The Netscape file in pieces: rows at the top level, or inside a folder (a tag) between
+ * folderStart and folderEnd.
+ */
+export function netscapeWriter(): FileWriter & { folderStart(tag: string): string; folderRows(batch: ExportBookmark[]): string; folderEnd(): string } {
+  return {
+    head: () => NETSCAPE_HEAD,
+    rows: (batch) => batch.map((bookmark) => linkHtml(bookmark, "    ")).join(""),
+    folderStart: (tag) => `    <DT><H3>${escapeHtml(tag)}</H3>\n    <DL><p>\n`,
+    folderRows: (batch) => batch.map((bookmark) => linkHtml(bookmark, "        ")).join(""),
+    folderEnd: () => "    </DL><p>\n",
+    tail: () => "</DL><p>\n",
+  };
+}
+
 /**
  * Writes a file browsers import (Netscape format). With tagsAsFolders each
  * bookmark also appears in a folder per tag, because browsers ignore TAGS;
- * untagged bookmarks stay at the top.
+ * untagged bookmarks stay at the top, folders follow in the order their tag first appears.
  */
 export function toNetscapeHtml(bookmarks: ExportBookmark[], options: { tagsAsFolders?: boolean } = {}): string {
-  const lines = [
-    "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
-    "<!-- This is an automatically generated file.",
-    "     It will be read and overwritten.",
-    "     DO NOT EDIT! -->",
-    '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    "<TITLE>Bookmarks</TITLE>",
-    "<H1>Bookmarks</H1>",
-    "<DL><p>\n",
-  ];
-  let body = "";
-  if (options.tagsAsFolders) {
-    const byTag = new Map<string, ExportBookmark[]>();
-    for (const bookmark of bookmarks) {
-      const tags = cleanTags(bookmark.tags);
-      if (tags.length === 0) {
-        body += linkHtml(bookmark, "    ");
-      }
-      for (const tag of tags) {
-        const tagged = byTag.get(tag);
-        if (tagged === undefined) {
-          byTag.set(tag, [bookmark]);
-        } else {
-          tagged.push(bookmark);
-        }
+  const writer = netscapeWriter();
+  if (!options.tagsAsFolders) return writeAll(writer, bookmarks);
+  const byTag = new Map<string, ExportBookmark[]>();
+  for (const bookmark of bookmarks) {
+    for (const tag of cleanTags(bookmark.tags)) {
+      const tagged = byTag.get(tag);
+      if (tagged === undefined) {
+        byTag.set(tag, [bookmark]);
+      } else {
+        tagged.push(bookmark);
       }
     }
-    for (const [tag, tagged] of byTag) {
-      body += `    <DT><H3>${escapeHtml(tag)}</H3>\n    <DL><p>\n`;
-      body += tagged.map((bookmark) => linkHtml(bookmark, "        ")).join("");
-      body += "    </DL><p>\n";
-    }
-  } else {
-    body = bookmarks.map((bookmark) => linkHtml(bookmark, "    ")).join("");
   }
-  return `${lines.join("\n")}${body}</DL><p>\n`;
+  let body = writer.rows(bookmarks.filter((bookmark) => cleanTags(bookmark.tags).length === 0));
+  for (const [tag, tagged] of byTag) body += writer.folderStart(tag) + writer.folderRows(tagged) + writer.folderEnd();
+  return writer.head() + body + writer.tail();
 }

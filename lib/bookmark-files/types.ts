@@ -23,3 +23,14 @@ export type ParseResult = { format: FileFormat; bookmarks: ParsedBookmark[]; pro
 
 /** What the exporters write for one bookmark. */
 export type ExportBookmark = { url: string; title: string; description: string; tags: string[]; createdTime: string };
+
+/**
+ * A file format written in pieces, so an export of any size is sent a batch of rows at a time:
+ * head, then rows for each batch in order, then tail.
+ */
+export type FileWriter = { head(): string; rows(batch: ExportBookmark[]): string; tail(): string };
+
+/** The whole file at once. */
+export function writeAll(writer: FileWriter, bookmarks: ExportBookmark[]): string {
+  return writer.head() + writer.rows(bookmarks) + writer.tail();
+}

@@ -20,8 +20,11 @@ export type WorkerOptions = {
 
 export type Worker = PollingLoop;
 
+/** Writes one instance delivers at once, by default. */
+export const DELIVERY_CONCURRENCY = 4;
+
 const DEFAULTS = {
-  concurrency: 4,
+  concurrency: DELIVERY_CONCURRENCY,
   pollMs: 500,
   leaseMs: 90_000,
   syncEveryMs: 5 * 60_000,
@@ -54,12 +57,18 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     component: "outbox",
     pollMs: settings.pollMs,
     step: async () => {
-      const writes = await claimWrites(db, settings.concurrency, settings.leaseMs);
-      await Promise.all(writes.map((write) => deliver(db, write, settings.retry)));
+      const delivered = await deliverBatch(db, settings.concurrency, settings.leaseMs, settings.retry);
       await syncDueWorkspaces();
-      return writes.length > 0 ? "more" : "idle";
+      return delivered > 0 ? "more" : "idle";
     },
   });
+}
+
+/** Claims up to `limit` due writes and delivers them side by side; how many it took. */
+export async function deliverBatch(db: Database, limit: number, leaseMs: number, retry: RetryPolicy = DEFAULT_RETRY): Promise<number> {
+  const writes = await claimWrites(db, limit, leaseMs);
+  await Promise.all(writes.map((write) => deliver(db, write, retry)));
+  return writes.length;
 }
 
 const globalForWorker = globalThis as unknown as { shelfWorker?: Worker };

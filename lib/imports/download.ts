@@ -19,7 +19,7 @@ export async function downloadContext(workspaceId: string): Promise<{ db: Databa
 export const notFoundResponse = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** A file download: attachment with an ASCII name, never cached. */
-export function attachment(body: string, contentType: string, fileName: string): Response {
+export function attachment(body: BodyInit, contentType: string, fileName: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": contentType,

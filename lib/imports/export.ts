@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import { toCsv, toJson, toNetscapeHtml } from "@/lib/bookmark-files";
-import { exportableBookmarks } from "./queries";
+import { csvWriter, jsonWriter, netscapeWriter } from "@/lib/bookmark-files";
+import { savedBookmarkBatches, tagsInFirstUseOrder, type SavedFilter } from "./queries";
 
 export const exportQuerySchema = z.object({
   format: z.enum(["netscape", "csv", "json"], "Choose netscape, csv or json"),
@@ -20,19 +20,53 @@ const FILES = {
   json: { extension: "json", contentType: "application/json; charset=utf-8" },
 } as const;
 
-/** The workspace's bookmarks (the mirror, without the trash) as a file to download. */
-export async function exportWorkspace(
+async function* netscapeFile(db: Database, workspaceId: string, tagsAsFolders: boolean): AsyncGenerator<string> {
+  const writer = netscapeWriter();
+  yield writer.head();
+  if (!tagsAsFolders) {
+    for await (const batch of savedBookmarkBatches(db, workspaceId)) yield writer.rows(batch);
+  } else {
+    // Untagged at the top, then a folder per tag holding every bookmark with that tag.
+    const untagged: SavedFilter = { untagged: true };
+    for await (const batch of savedBookmarkBatches(db, workspaceId, untagged)) yield writer.rows(batch);
+    for (const tag of await tagsInFirstUseOrder(db, workspaceId)) {
+      yield writer.folderStart(tag);
+      for await (const batch of savedBookmarkBatches(db, workspaceId, { tag })) yield writer.folderRows(batch);
+      yield writer.folderEnd();
+    }
+  }
+  yield writer.tail();
+}
+
+async function* plainFile(db: Database, workspace: Workspace, format: "csv" | "json"): AsyncGenerator<string> {
+  const writer = format === "csv" ? csvWriter() : jsonWriter({ workspaceName: workspace.name });
+  yield writer.head();
+  for await (const batch of savedBookmarkBatches(db, workspace.id)) yield writer.rows(batch);
+  yield writer.tail();
+}
+
+/**
+ * The workspace's bookmarks (the mirror, without the trash) as a file to download, produced a
+ * batch of rows at a time as the reader takes it, so memory stays flat for any number of rows.
+ */
+export function exportWorkspace(
   db: Database,
   workspace: Workspace,
   query: ExportQuery,
-): Promise<{ body: string; contentType: string; fileName: string }> {
-  const items = await exportableBookmarks(db, workspace.id);
-  const body =
-    query.format === "netscape"
-      ? toNetscapeHtml(items, { tagsAsFolders: query.tagsAsFolders })
-      : query.format === "csv"
-        ? toCsv(items)
-        : toJson(items, { workspaceName: workspace.name });
+): { body: ReadableStream<Uint8Array>; contentType: string; fileName: string } {
+  const chunks = query.format === "netscape" ? netscapeFile(db, workspace.id, query.tagsAsFolders) : plainFile(db, workspace, query.format);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    // Pull: the next batch is read from the database only once the reader wants more.
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
   const file = FILES[query.format];
   const date = new Date().toISOString().slice(0, 10);
   return { body, contentType: file.contentType, fileName: `shelf-bookmarks-${date}.${file.extension}` };

@@ -146,9 +146,9 @@ describeEachDatabase("imports", (handle) => {
     expect(expected).toHaveLength(15);
 
     for (const format of ["netscape", "csv", "json"] as const) {
-      const file = await exportWorkspace(db, source, { format, tagsAsFolders: false });
+      const file = exportWorkspace(db, source, { format, tagsAsFolders: false });
       const ctx = { db, workspace: target };
-      const preview = await previewImport({ ...ctx, userId: target.userId }, upload(file.fileName, file.body), { folderTags: false });
+      const preview = await previewImport({ ...ctx, userId: target.userId }, upload(file.fileName, await new Response(file.body).text()), { folderTags: false });
       expect(preview.counts, format).toEqual({ toImport: 15, existing: 0, duplicate: 0, invalid: 0 });
       await startImport(ctx, preview.id);
       await waitForFinish(ctx, preview.id);

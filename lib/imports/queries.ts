@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
@@ -18,20 +18,60 @@ export async function savedNormalizedUrls(db: Database, workspaceId: string): Pr
   return new Set(rows.map((r) => r.url));
 }
 
-/** The workspace's bookmarks outside the trash, oldest first, as an export writes them. */
-export async function exportableBookmarks(db: Database, workspaceId: string): Promise<ExportBookmark[]> {
-  const rows = await db
-    .select({
-      url: bookmarks.url,
-      title: bookmarks.title,
-      description: bookmarks.description,
-      tags: bookmarks.tags,
-      createdTime: bookmarks.createdTime,
-    })
-    .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
-    .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id));
-  return rows.map((row) => ({ ...row, createdTime: row.createdTime.toISOString() }));
+// Rows an export reads at once: a few hundred KB of text, whatever the size of the workspace.
+const EXPORT_BATCH = 1000;
+
+/** Which saved bookmarks an export batch takes: all, only those without a tag, or those with one tag. */
+export type SavedFilter = { untagged: true } | { tag: string } | undefined;
+
+function savedFilter(filter: SavedFilter) {
+  if (!filter) return undefined;
+  if ("untagged" in filter) return sql`not exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) <> '')`;
+  return sql`exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) = ${filter.tag})`;
+}
+
+/**
+ * The workspace's saved bookmarks (not in the trash), oldest first, a batch at a time: keyset pages
+ * on (created_time, id), the order of the created-time index.
+ */
+export async function* savedBookmarkBatches(db: Database, workspaceId: string, filter?: SavedFilter): AsyncGenerator<ExportBookmark[]> {
+  let after: { createdTime: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await db
+      .select({ id: bookmarks.id, url: bookmarks.url, title: bookmarks.title, description: bookmarks.description, tags: bookmarks.tags, createdTime: bookmarks.createdTime })
+      .from(bookmarks)
+      .where(
+        and(
+          eq(bookmarks.workspaceId, workspaceId),
+          eq(bookmarks.inTrash, false),
+          savedFilter(filter),
+          after && or(gt(bookmarks.createdTime, after.createdTime), and(eq(bookmarks.createdTime, after.createdTime), gt(bookmarks.id, after.id))),
+        ),
+      )
+      .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id))
+      .limit(EXPORT_BATCH);
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ url: row.url, title: row.title, description: row.description, tags: row.tags, createdTime: row.createdTime.toISOString() }));
+    if (rows.length < EXPORT_BATCH) return;
+    const last = rows.at(-1)!;
+    after = { createdTime: last.createdTime, id: last.id };
+  }
+}
+
+/**
+ * The tags of the workspace's saved bookmarks in the order each first appears (oldest bookmark
+ * first), as the Netscape export's folders are ordered. Whitespace-only tags name no folder.
+ */
+export async function tagsInFirstUseOrder(db: Database, workspaceId: string): Promise<string[]> {
+  const rows = await db.execute(sql`
+    select tag from (
+      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.created_time, b.id
+      from ${bookmarks} b, unnest(b.tags) as t(tag)
+      where b.workspace_id = ${workspaceId} and not b.in_trash and btrim(t.tag) <> ''
+      order by btrim(t.tag), b.created_time, b.id
+    ) first_seen order by created_time, id
+  `);
+  return resultRows<{ tag: string }>(rows).map((r) => r.tag);
 }
 
 /** The job (status preview) and every row of its file, in one transaction. */
@@ -216,4 +256,10 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
     await fillImportedFromPageLater(tx, job.workspaceId, created);
     return items.length;
   });
+}
+
+/** Imports still feeding the outbox, across workspaces (what a cron drain reports as left). */
+export async function countRunningJobs(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(importJobs).where(eq(importJobs.status, "running"));
+  return row?.n ?? 0;
 }

@@ -51,17 +51,24 @@ export function startImportRunner(db: Database, options: RunnerOptions = {}): Ru
     component: "imports",
     pollMs,
     step: async () => {
-      const window = importWindow(options.requestsPerSecond ?? env().notionRequestsPerSecond);
-      for (const jobId of await claimJobs(db, 10, leaseMs)) {
-        try {
-          if ((await stepJob(db, jobId, window)) > 0) options.onQueued?.();
-        } finally {
-          await releaseJob(db, jobId);
-        }
-      }
+      if ((await stepImports(db, leaseMs, options.requestsPerSecond)) > 0) options.onQueued?.();
       return "idle";
     },
   });
+}
+
+/** One pass over the imports no one else holds; how many rows it handed to the outbox. */
+export async function stepImports(db: Database, leaseMs: number, requestsPerSecond = env().notionRequestsPerSecond): Promise<number> {
+  const window = importWindow(requestsPerSecond);
+  let queued = 0;
+  for (const jobId of await claimJobs(db, 10, leaseMs)) {
+    try {
+      queued += await stepJob(db, jobId, window);
+    } finally {
+      await releaseJob(db, jobId);
+    }
+  }
+  return queued;
 }
 
 const globalForRunner = globalThis as unknown as { shelfImportRunner?: Runner };

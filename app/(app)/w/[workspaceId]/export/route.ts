@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   if (!query.success) {
     return new Response(query.error.issues[0]?.message ?? "Choose an export format", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const file = await exportWorkspace(ctx.db, ctx.workspace, query.data);
+  const file = exportWorkspace(ctx.db, ctx.workspace, query.data);
   return attachment(file.body, file.contentType, file.fileName);
 }
