@@ -46,6 +46,8 @@ const envSchema = z.object({
   NOTION_WEBHOOK_SECRET: optionalText,
   RATE_LIMIT_SIGN_INS: z.coerce.number("must be a whole number").int().positive().default(20),
   RATE_LIMIT_ACTIONS: z.coerce.number("must be a whole number").int().positive().default(120),
+  RATE_LIMIT_API: z.coerce.number("must be a whole number").int().positive().default(120),
+  API_CORS_ORIGINS: optionalText,
   LOG_LEVEL: logLevelSchema,
   LINK_METADATA: z.enum(["on", "off"], "must be on or off").optional(),
   LINK_METADATA_ALLOW_LOOPBACK: z.enum(["0", "1"], "must be 0 or 1").default("0"),
@@ -73,8 +75,13 @@ export type Env = {
   outboxLeaseMs: number;
   /** The verification token of the Notion webhook subscription, when webhooks are set up. */
   webhookSecret: string | undefined;
-  /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
-  rateLimits: { signIns: number; actions: number };
+  /**
+   * Sign-in attempts per client address per 10 minutes, server actions per person per minute, API
+   * requests per token per minute.
+   */
+  rateLimits: { signIns: number; actions: number; api: number };
+  /** Origins allowed to call /api/v1 from a browser (the extension's, e.g. chrome-extension://<id>). */
+  apiCorsOrigins: string[];
   /**
    * Titles and descriptions left empty are filled from the page (lib/link-metadata). Loopback
    * addresses are fetched only with LINK_METADATA_ALLOW_LOOPBACK=1, for tests serving pages on
@@ -172,7 +179,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxWorker: raw.OUTBOX_WORKER === "on",
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
-    rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
+    rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS, api: raw.RATE_LIMIT_API },
+    apiCorsOrigins: raw.API_CORS_ORIGINS?.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean) ?? [],
     linkMetadata: {
       // Off by default under test, so unit tests of unrelated code never reach out to the internet.
       enabled: (raw.LINK_METADATA ?? (raw.NODE_ENV === "test" ? "off" : "on")) === "on",

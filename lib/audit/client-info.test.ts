@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressPrefix, clientInfo, describeUserAgent } from "./client-info";
+import { addressPrefix, clientInfo, describeApiClient, describeUserAgent } from "./client-info";
 
 const UA = {
   chromeMac:
@@ -70,5 +70,16 @@ describe("clientInfo", () => {
   it("falls back to x-real-ip, and to no prefix at all", () => {
     expect(clientInfo(new Headers({ "x-real-ip": "2001:db8:aa:bb::1" }))).toEqual({ ipPrefix: "2001:db8:aa::/48", client: "Unknown browser" });
     expect(clientInfo(new Headers())).toEqual({ ipPrefix: null, client: "Unknown browser" });
+  });
+});
+
+describe("describeApiClient", () => {
+  it("names browsers as describeUserAgent does and scripts by their first product", () => {
+    expect(describeApiClient("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36")).toBe("Chrome on macOS");
+    expect(describeApiClient("curl/8.5.0")).toBe("curl");
+    expect(describeApiClient("Raycast/1.80 (macOS)")).toBe("Raycast");
+    expect(describeApiClient("")).toBe("Unknown client");
+    expect(describeApiClient(null)).toBe("Unknown client");
+    expect(describeApiClient("<script>/1")).toBe("Unknown client");
   });
 });
