@@ -22,12 +22,12 @@ function routeFiles(dir = API_DIR): Array<{ file: string; path: string }> {
 
 it("is a valid OpenAPI 3.1 document", async () => {
   const validator = new Validator();
-  const result = await validator.validate(structuredClone(openApiDocument("https://shelf.example")) as unknown as object);
+  const result = await validator.validate(structuredClone(openApiDocument("https://shelf.example")) as unknown as Record<string, unknown>);
   expect(result.errors ?? []).toEqual([]);
   expect(result.valid).toBe(true);
   expect(validator.version).toBe("3.1");
   // The validator does refuse a broken document.
-  const broken = await new Validator().validate({ ...openApiDocument(), paths: { "/x": { get: { responses: 5 } } } } as unknown as object);
+  const broken = await new Validator().validate({ ...openApiDocument(), paths: { "/x": { get: { responses: 5 } } } } as unknown as Record<string, unknown>);
   expect(broken.valid).toBe(false);
 });
 
