@@ -41,6 +41,10 @@ export const SEED_PEOPLE = {
   dorothy: { id: "e0000000-0000-4000-8000-000000000005", name: "Dorothy Vaughan", email: "dorothy@example.com", avatarUrl: initialsAvatar("DV", "#0f7b6c") },
   // e2e/capture.spec.ts and e2e/duplicates.spec.ts save as Mary, so other specs' lists stay as they expect.
   mary: { id: "e0000000-0000-4000-8000-000000000017", name: "Mary Jackson", email: "mary@example.com", avatarUrl: initialsAvatar("MJ", "#ad1a72") },
+  // e2e/api.spec.ts saves through the REST API as Hedy, in a workspace of her own.
+  hedy: { id: "e0000000-0000-4000-8000-000000000018", name: "Hedy Lamarr", email: "hedy@example.com", avatarUrl: initialsAvatar("HL", "#337ea9") },
+  // e2e/extension.spec.ts saves through the browser extension as Margaret.
+  margaret: { id: "e0000000-0000-4000-8000-000000000019", name: "Margaret Hamilton", email: "margaret@example.com", avatarUrl: null },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -61,6 +65,8 @@ export const SEED_WORKSPACES = {
   westArea: { id: "f0000000-0000-4000-8000-000000000004", name: "West Area Computing", icon: "🧮", memberIds: [SEED_PEOPLE.dorothy.id] },
   langley: { id: "f0000000-0000-4000-8000-000000000005", name: "Langley Research", icon: null, memberIds: [SEED_PEOPLE.dorothy.id] },
   tunnel: { id: "f0000000-0000-4000-8000-000000000017", name: "Wind Tunnel", icon: "🛩", memberIds: [SEED_PEOPLE.mary.id] },
+  signals: { id: "f0000000-0000-4000-8000-000000000018", name: "Frequency Hopping", icon: "📡", memberIds: [SEED_PEOPLE.hedy.id] },
+  apollo: { id: "f0000000-0000-4000-8000-000000000019", name: "Apollo Guidance", icon: null, memberIds: [SEED_PEOPLE.margaret.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */
