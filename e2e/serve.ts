@@ -7,6 +7,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../lib/notion-sandbox";
+import { devExtensionId } from "../extension/build";
 import { E2E_APP_LOG, E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT, E2E_SECRETS } from "./env";
 
 // Every Notion call is an info line: the run's output shows warnings, errors and Next's own text.
@@ -54,6 +55,8 @@ async function main() {
       // Saved links are example addresses: fetching them would make runs depend on the internet.
       // The fetcher has tests of its own (lib/link-metadata, lib/bookmarks/page-metadata*.test.ts).
       LINK_METADATA: "off",
+      // The unpacked extension of e2e/extension.spec.ts (its id is pinned by the development key).
+      API_CORS_ORIGINS: `chrome-extension://${devExtensionId()}`,
     },
   });
   // A fresh file per run: the scan must only see this run's lines.
