@@ -11,6 +11,7 @@ import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
+import { benchTokenCheck } from "./token-check";
 
 const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "sandbox-query": benchSandboxQuery,
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   saves: benchSaves,
   "sustained-writes": benchSustainedWrites,
   load: benchLoad,
+  "token-check": benchTokenCheck,
 };
 
 /** At most two decimals, so the table stays readable. */
