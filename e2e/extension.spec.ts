@@ -110,3 +110,21 @@ test("“Save link to Shelf” from the context menu saves the link, and both ar
   await expect(page.getByRole("link", { name: "The Apollo Guidance Computer" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Core rope memory" })).toBeVisible();
 });
+
+test("when Shelf does not answer, the save is queued and sent later, once", async () => {
+  const bookmarks = `${E2E_APP_URL}/api/v1/workspaces/*/bookmarks`;
+  await extension.route(bookmarks, (route) => (route.request().method() === "POST" ? route.abort("timedout") : route.continue()));
+  const popup = await openPopup("https://guidance.example/erasable-memory", "Queued while Shelf was away");
+  await popup.getByRole("form", { name: "Save to Shelf" }).getByRole("button", { name: "Save" }).click();
+  await expect(popup.getByRole("status")).toContainText("the save is queued");
+  expect(await worker.evaluate("chrome.storage.local.get('queue').then((stored) => stored.queue.length)")).toBe(1);
+  await popup.close();
+  await extension.unroute(bookmarks);
+
+  // Opening the popup again resends what is queued.
+  const next = await openPopup("https://guidance.example/other", "Another page");
+  await expect(next.getByRole("form", { name: "Save to Shelf" })).toBeVisible();
+  await expect.poll(() => worker.evaluate("chrome.storage.local.get('queue').then((stored) => stored.queue.length)"), { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => inNotion("Queued while Shelf was away"), { timeout: 20_000 }).toMatchObject({ url: "https://guidance.example/erasable-memory", inTrash: false });
+  await next.close();
+});

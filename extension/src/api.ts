@@ -15,7 +15,7 @@ export class ShelfError extends Error {
 }
 
 // A save waits this long before it is queued instead: the popup must not hang on a slow server.
-const DEFAULT_TIMEOUT_MS = 6000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 async function call<T>(settings: Settings, path: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
   let response: Response;

@@ -38,8 +38,3 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 chrome.runtime.onStartup.addListener(() => void flushQueue());
-chrome.runtime.onMessage.addListener((message: { type?: string }, _sender, reply) => {
-  if (message.type !== "flush") return false;
-  void flushQueue().then(reply);
-  return true;
-});

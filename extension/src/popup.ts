@@ -1,6 +1,6 @@
 import { listTags, listWorkspaces, lookup, ShelfError, type Bookmark } from "./api";
 import { showSaved } from "./badge";
-import { save } from "./saving";
+import { flushQueue, save } from "./saving";
 import { loadSettings, saveSettings, type Settings } from "./settings";
 
 // The toolbar popup. Also opened as a window by the context menu and the shortcut, with the link's
@@ -49,7 +49,8 @@ async function main() {
     $("open-options").addEventListener("click", () => void chrome.runtime.openOptionsPage());
     return;
   }
-  void chrome.runtime.sendMessage({ type: "flush" }).catch(() => undefined);
+  // Saves queued while Shelf was away go out whenever the popup opens (and when the browser starts).
+  void flushQueue().catch(() => undefined);
   const page = await currentPage();
   field("url").value = page.url;
   field("title").value = page.title;
