@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page, type Worker } from "@playwright/test";
 import { devExtensionId } from "../extension/build";
+import { expectNoAxeViolations } from "./axe";
 import { chromiumExecutable } from "./browser";
 import { E2E_APP_URL } from "./env";
 import { expect, SEED_WORKSPACES, signIn, test } from "./fixtures";
@@ -68,6 +69,7 @@ test("a token pasted in the options connects the extension", async ({ page, cont
   await options.getByLabel("API token").fill(token);
   await options.getByRole("button", { name: "Save and check" }).click();
   await expect(options.getByRole("status")).toContainText(`Connected: ${SEED_WORKSPACES.apollo.name}`);
+  await expectNoAxeViolations(options, "extension options");
   // Kept in the extension's own storage, not in any page's.
   expect(await worker.evaluate("chrome.storage.local.get('settings').then((stored) => stored.settings.token)")).toBe(token);
   await options.close();
@@ -80,6 +82,7 @@ test("the popup saves the page with a tag, and says “Already saved” the next
   await expect(form.getByLabel("Title")).toHaveValue("The Apollo Guidance Computer");
   await expect(form.getByLabel("Workspace")).toHaveValue(workspaceId);
   await expect(popup.getByText("Already saved")).toBeHidden();
+  await expectNoAxeViolations(popup, "extension popup");
   await form.getByLabel(/^Tags/).fill("space, software");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(popup.getByRole("status")).toHaveText("Saved to Shelf with space, software.");
