@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { secondaryButton } from "@/app/_components/button-styles";
 import { Logo } from "@/app/_components/logo";
+import { Button } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -8,9 +8,11 @@ export default function NotFound() {
       <Logo />
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-muted">This page does not exist, or it belongs to someone else.</p>
-      <Link href="/" className={secondaryButton}>
+      <Button asChild>
+<Link href="/">
         Go to Shelf
       </Link>
+</Button>
     </main>
   );
 }

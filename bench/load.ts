@@ -11,7 +11,7 @@ import { openDatabase } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { listMirror } from "@/lib/bookmarks/queries";
 import { listQuerySchema } from "@/lib/bookmarks/schema";
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "@/lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "@/notion-sandbox";
 import {
   freePort,
   log,
@@ -205,6 +205,8 @@ export async function benchLoad(): Promise<Result[]> {
     };
     // The newest seeded bookmark is #5000: the page shows the mirror, signed in.
     const firstPage = await get(urls["first page"]);
+    // What a client-side navigation or the dashboard's polling refresh downloads: the RSC payload alone.
+    const firstPageRsc = await fetch(`${base}${urls["first page"]}`, { headers: { cookie, rsc: "1" }, redirect: "manual" }).then((r) => r.arrayBuffer());
     if (!firstPage.includes(`#${ROWS}`)) throw new Error("the dashboard did not show the mirrored bookmarks");
     // Page 20 of 50 per page starts 950 rows below the newest.
     if (!(await get(urls["page 20"])).includes(`#${ROWS - 950}`)) throw new Error("the page-20 link did not show page 20");
@@ -218,7 +220,9 @@ export async function benchLoad(): Promise<Result[]> {
         p50Ms: round(percentile(timings, 50), 1),
         p95Ms: round(percentile(timings, 95), 1),
         runs: RENDER_RUNS,
-        ...(label === "first page" ? { htmlKB: round(Buffer.byteLength(firstPage) / 1024, 0) } : {}),
+        ...(label === "first page"
+          ? { htmlKB: round(Buffer.byteLength(firstPage) / 1024, 0), rscKB: round(firstPageRsc.byteLength / 1024, 0) }
+          : {}),
       });
     }
     const renderCalls = (await admin.requests()).length;

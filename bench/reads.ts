@@ -6,7 +6,7 @@ import { listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
 import { listBookmarks } from "@/lib/bookmarks/service";
 import { listBookmarksFromNotion } from "@/lib/notion/bookmarks";
 import { notionForWorkspace } from "@/lib/notion/client";
-import type { SandboxAdmin } from "@/lib/notion-sandbox";
+import type { SandboxAdmin } from "@/notion-sandbox";
 import {
   mirroredWorkspace,
   NOTION_LATENCY_MS,

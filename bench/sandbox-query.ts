@@ -1,7 +1,7 @@
 // Benchmark: one filtered page of a 5,000-row data source through the sandbox's HTTP API, timed
 // with the official client. Run with `npx tsx bench/sandbox-query.ts`. Target: p95 under 50 ms.
 import { Client, type DatabaseObjectResponse } from "@notionhq/client";
-import { DEFAULT_REDIRECT_URIS, DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SandboxAdmin, SEED_PEOPLE, SEED_WORKSPACES, startSandbox } from "../lib/notion-sandbox";
+import { DEFAULT_REDIRECT_URIS, DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SandboxAdmin, SEED_PEOPLE, SEED_WORKSPACES, startSandbox } from "../notion-sandbox";
 
 const ROWS = 5_000;
 const WARMUP = 20;

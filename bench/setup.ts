@@ -7,7 +7,7 @@ import { openScratchDatabase, type ScratchDatabase } from "@/db/scratch";
 import type { Workspace } from "@/db/schema";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { serverWorker, type Worker } from "@/lib/bookmarks/worker";
-import { SandboxAdmin, startSandbox, type RunningSandbox } from "@/lib/notion-sandbox";
+import { SandboxAdmin, startSandbox, type RunningSandbox } from "@/notion-sandbox";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { readyWorkspace, startAppSandbox, TEST_REDIRECT_URI } from "@/test/sandbox-workspace";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "../lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID } from "../notion-sandbox";
 import { consent, expect, sandbox, signIn, test } from "./fixtures";
 import { botOf } from "./notion";
 

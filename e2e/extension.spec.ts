@@ -10,14 +10,14 @@ import { E2E_APP_URL } from "./env";
 import { expect, SEED_WORKSPACES, signIn, test } from "./fixtures";
 import { notionRow } from "./notion";
 
-// Chromium with the unpacked extension (npm run extension:build), as Margaret, who no other spec uses.
+// Chromium with the unpacked extension (npm run extension:build), as Annie, who no other spec uses.
 test.describe.configure({ mode: "serial" });
 
 const EXTENSION_DIR = path.resolve("extension", "dist", "chrome");
 const EXTENSION = `chrome-extension://${devExtensionId()}`;
 const ARTICLE = "https://guidance.example/computer?id=1";
 
-const AUTH_STATE = path.join("e2e", ".artifacts", "extension-margaret.json");
+const AUTH_STATE = path.join("e2e", ".artifacts", "extension-annie.json");
 fs.mkdirSync(path.dirname(AUTH_STATE), { recursive: true });
 fs.writeFileSync(AUTH_STATE, JSON.stringify({ cookies: [], origins: [] }));
 test.use({ storageState: AUTH_STATE });
@@ -26,7 +26,7 @@ let extension: BrowserContext;
 let worker: Worker;
 let workspaceId = "";
 
-const inNotion = (title: string) => notionRow("margaret", "apollo", title);
+const inNotion = (title: string) => notionRow("annie", "centaur", title);
 
 test.beforeAll(() => {
   execFileSync(process.execPath, [require.resolve("tsx/cli"), "extension/build.ts"], { stdio: "inherit" });
@@ -44,7 +44,7 @@ async function openPopup(url: string, title: string): Promise<Page> {
 }
 
 test("a token pasted in the options connects the extension", async ({ page, context }) => {
-  workspaceId = await signIn(page, "margaret", "apollo");
+  workspaceId = await signIn(page, "annie", "centaur");
   await context.storageState({ path: AUTH_STATE });
   await page.goto(`/w/${workspaceId}/settings`);
   const form = page.getByRole("form", { name: "New API token" });
@@ -68,7 +68,7 @@ test("a token pasted in the options connects the extension", async ({ page, cont
   await expect(options.getByRole("status")).toContainText("refused the token");
   await options.getByLabel("API token").fill(token);
   await options.getByRole("button", { name: "Save and check" }).click();
-  await expect(options.getByRole("status")).toContainText(`Connected: ${SEED_WORKSPACES.apollo.name}`);
+  await expect(options.getByRole("status")).toContainText(`Connected: ${SEED_WORKSPACES.centaur.name}`);
   await expectNoAxeViolations(options, "extension options");
   // Kept in the extension's own storage, not in any page's.
   expect(await worker.evaluate("chrome.storage.local.get('settings').then((stored) => stored.settings.token)")).toBe(token);

@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import { SandboxAdmin, SEED_PEOPLE, SEED_WORKSPACES } from "../lib/notion-sandbox";
+import { SandboxAdmin, SEED_PEOPLE, SEED_WORKSPACES } from "../notion-sandbox";
 import { E2E_SANDBOX_URL } from "./env";
 
 // The app keeps its database for the whole run, so specs never reset the sandbox (bot ids would change).

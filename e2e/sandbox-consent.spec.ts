@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_CONTENT, startSandbox } from "../lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, SEED_CONTENT, startSandbox } from "../notion-sandbox";
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let callbackServer: http.Server;

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../notion-sandbox";
 import { devExtensionId } from "../extension/build";
 import { E2E_APP_LOG, E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT, E2E_SECRETS } from "./env";
 

@@ -1,4 +1,4 @@
-import { SEED_CONTENT } from "../lib/notion-sandbox";
+import { SEED_CONTENT } from "../notion-sandbox";
 import { expect, sandbox, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
 
 // Katherine shares pages instead of duplicating the template: Shelf must ask which database to use.

@@ -1,7 +1,7 @@
 // Runs last (specs run alphabetically, one worker): reads everything the app logged during the run,
 // which e2e/serve.ts copies to E2E_APP_LOG. Run alone, its own sign-in and page view give it lines.
 import fs from "node:fs";
-import { DEFAULT_SANDBOX_CLIENT_SECRET } from "../lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET } from "../notion-sandbox";
 import { E2E_APP_LOG, E2E_SECRETS } from "./env";
 import { expect, signIn, test } from "./fixtures";
 

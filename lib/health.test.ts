@@ -5,7 +5,7 @@ import { MIGRATIONS_FOLDER } from "@/db/client";
 import { openScratchDatabase } from "@/db/scratch";
 import { pendingWrites } from "@/db/schema";
 import { recordCreate } from "@/lib/bookmarks/queries";
-import { connectWorkspace } from "@/lib/workspaces/queries";
+import { connectWorkspace } from "@/lib/workspaces/connect";
 import { checkReadiness } from "./health";
 
 const shipped = (JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] }).entries.map(

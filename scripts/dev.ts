@@ -2,7 +2,7 @@
 // Notion sandbox and points Shelf at it, so a fresh clone runs with no configuration at all.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../lib/notion-sandbox";
+import { DEFAULT_SANDBOX_CLIENT_SECRET, SANDBOX_CLIENT_ID, startSandbox } from "../notion-sandbox";
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { liveSettings, pageIdFrom } from "@/lib/notion-sandbox/contract/live-settings";
-import { SandboxAdmin, SEED_CONTENT, SEED_WORKSPACES, startSandbox } from "@/lib/notion-sandbox";
+import { liveSettings, pageIdFrom } from "@/notion-sandbox/contract/live-settings";
+import { SandboxAdmin, SEED_CONTENT, SEED_WORKSPACES, startSandbox } from "@/notion-sandbox";
 
 const root = path.resolve(import.meta.dirname, "..");
 

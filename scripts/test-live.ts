@@ -1,5 +1,5 @@
 /**
- * `npm run test:live`: the Notion contract suite (lib/notion-sandbox/contract) against Notion itself.
+ * `npm run test:live`: the Notion contract suite (notion-sandbox/contract) against Notion itself.
  *
  * Needs NOTION_LIVE_TOKEN (an internal integration's secret) and NOTION_LIVE_PAGE_ID (a page
  * shared with it); without them it says what to set and exits 0 as skipped. NOTION_LIVE_BASE_URL
@@ -9,9 +9,9 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { LIVE_TARGET_FLAG, liveSettings } from "../lib/notion-sandbox/contract/live-settings";
+import { LIVE_TARGET_FLAG, liveSettings } from "../notion-sandbox/contract/live-settings";
 
-export const CONTRACT_DIR = "lib/notion-sandbox/contract";
+export const CONTRACT_DIR = "notion-sandbox/contract";
 
 export function skipMessage(missing: string[]): string {
   return `Notion contract tests skipped: ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set.

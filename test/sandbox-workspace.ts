@@ -9,7 +9,8 @@ import { notionForWorkspace } from "@/lib/notion/client";
 import { exchangeCode } from "@/lib/notion/oauth";
 import { connectionFromTokens } from "@/lib/auth/connection";
 import { profileFromTokenResponse } from "@/lib/auth/notion-provider";
-import { connectWorkspace, findWorkspace } from "@/lib/workspaces/queries";
+import { connectWorkspace } from "@/lib/workspaces/connect";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import {
   DEFAULT_SANDBOX_CLIENT_SECRET,
   SANDBOX_CLIENT_ID,
@@ -19,7 +20,7 @@ import {
   startSandbox,
   type RunningSandbox,
   type SandboxOptions,
-} from "@/lib/notion-sandbox";
+} from "@/notion-sandbox";
 
 export const TEST_REDIRECT_URI = "http://127.0.0.1:3999/api/auth/callback/notion";
 

@@ -1,5 +1,4 @@
 import { TriangleAlert } from "lucide-react";
-import { secondaryButton } from "./button-styles";
 import { SignInButton } from "./sign-in-button";
 
 /** Shown on every screen of a workspace whose Notion access ended. */
@@ -12,7 +11,7 @@ export function ReconnectBanner({ workspaceId, name }: { workspaceId: string; na
           Notion no longer accepts Shelf&apos;s access to <strong>{name ?? "this workspace"}</strong>. Reconnect it to
           keep saving bookmarks; nothing you saved is lost.
         </p>
-        <SignInButton callbackUrl={`/w/${workspaceId}`} className={secondaryButton}>
+        <SignInButton callbackUrl={`/w/${workspaceId}`} variant="secondary">
           Reconnect
         </SignInButton>
       </div>

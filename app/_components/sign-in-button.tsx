@@ -3,23 +3,25 @@
 import { Loader2 } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { primaryButton } from "./button-styles";
+import { Button, type ButtonProps } from "@/components/ui/button";
 import { NotionMark } from "./notion-mark";
 
 /** Starts Notion's OAuth flow. Signed in already, the same flow connects another workspace. */
 export function SignInButton({
   children = "Sign in with Notion",
   callbackUrl = "/",
-  className = primaryButton,
+  variant = "primary",
+  className,
 }: {
   children?: React.ReactNode;
   callbackUrl?: string;
+  variant?: ButtonProps["variant"];
   className?: string;
 }) {
   const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant={variant}
       className={className}
       disabled={pending}
       aria-busy={pending}
@@ -30,6 +32,6 @@ export function SignInButton({
     >
       {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <NotionMark />}
       {children}
-    </button>
+    </Button>
   );
 }

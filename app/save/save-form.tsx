@@ -3,13 +3,14 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
-import { createBookmarkAction } from "@/app/(app)/w/[workspaceId]/bookmarks/actions";
-import { BookmarkForm } from "@/app/(app)/w/[workspaceId]/bookmarks/bookmark-form";
-import { listHref } from "@/app/(app)/w/[workspaceId]/bookmarks/list-url";
+import { createBookmarkAction } from "@/lib/actions/bookmarks";
+import { BookmarkForm } from "@/components/bookmarks/bookmark-form";
+import { listHref } from "@/components/bookmarks/list-url";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import type { SharedLink } from "@/lib/capture/shared-link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 type WorkspaceOption = { id: string; name: string; needsReconnect: boolean };
 
@@ -88,22 +89,24 @@ function Saved({ workspace, bookmark }: { workspace: WorkspaceOption; bookmark: 
   useEffect(() => heading.current?.focus(), []);
 
   return (
-    <div role="status" className="flex flex-col items-start gap-3 rounded-lg border border-line bg-raised p-4" data-testid="saved">
+    <Card tone="raised" padding="sm" role="status" className="flex flex-col items-start gap-3" data-testid="saved">
       <h2 ref={heading} tabIndex={-1} className="flex items-center gap-2 font-semibold outline-none">
         <CircleCheck className="size-5 text-accent" aria-hidden />
         Saved to {workspace.name}
       </h2>
       <p className="break-words text-sm text-muted">“{bookmark.title}” is on its way to your Notion database.</p>
       <div className="flex flex-wrap gap-2">
-        <Link href={`/w/${workspace.id}/bookmarks`} className={`${primaryButton} py-1.5`}>
+        <Button asChild variant="primary">
+<Link href={`/w/${workspace.id}/bookmarks`}>
           Open Shelf
         </Link>
+</Button>
         {closable && (
-          <button type="button" className={secondaryButton} onClick={() => window.close()}>
+          <Button onClick={() => window.close()}>
             Close
-          </button>
+          </Button>
         )}
       </div>
-    </div>
+    </Card>
   );
 }

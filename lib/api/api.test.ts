@@ -7,7 +7,7 @@ import { hashToken, looksLikeToken } from "@/lib/api-tokens/secret";
 import { createTokenSchema } from "@/lib/api-tokens/schema";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 import { pageToBookmark } from "@/lib/notion/mapping";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { scrubText } from "@/lib/log";
 import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";

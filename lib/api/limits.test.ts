@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens/service";
-import type { RunningSandbox } from "@/lib/notion-sandbox";
+import type { RunningSandbox } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { listWorkspacesOp } from "./endpoints";

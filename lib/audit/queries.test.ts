@@ -3,15 +3,8 @@ import { expect, it } from "vitest";
 import { sessions } from "@/db/schema";
 import { describeEachDatabase } from "@/test/db";
 import { disconnect } from "@/lib/workspaces/disconnect";
-import {
-  connectWorkspace,
-  disconnectWorkspace,
-  findWorkspace,
-  markReconnectRequired,
-  signOutEverywhere,
-  type Connection,
-  type NotionPerson,
-} from "@/lib/workspaces/queries";
+import { connectWorkspace, type Connection, type NotionPerson } from "@/lib/workspaces/connect";
+import { disconnectWorkspace, findWorkspace, markReconnectRequired, signOutEverywhere } from "@/lib/workspaces/queries";
 import type { ClientInfo } from "./client-info";
 import { listAuditEvents, recordAuditEvent } from "./queries";
 

@@ -1,6 +1,6 @@
 import type { OauthTokenResponse } from "@notionhq/client";
 import { sealToken } from "@/lib/notion/tokens";
-import type { Connection } from "@/lib/workspaces/queries";
+import type { Connection } from "@/lib/workspaces/connect";
 
 /** The workspace part of Notion's token answer, tokens sealed for storage. */
 export function connectionFromTokens(tokens: OauthTokenResponse): Connection {

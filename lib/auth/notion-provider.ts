@@ -2,7 +2,7 @@ import type { OauthTokenResponse } from "@notionhq/client";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/lib/env";
 import { exchangeCode, NotionOAuthError, type OAuthFailure } from "@/lib/notion/oauth";
-import type { NotionPerson } from "@/lib/workspaces/queries";
+import type { NotionPerson } from "@/lib/workspaces/connect";
 import { recordSignInError, type SignInError } from "./sign-in-errors";
 
 

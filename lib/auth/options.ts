@@ -7,7 +7,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { requestClientInfo } from "@/lib/audit/request";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { connectWorkspace, type NotionPerson } from "@/lib/workspaces/queries";
+import { connectWorkspace, type NotionPerson } from "@/lib/workspaces/connect";
 import { connectionFromTokens } from "./connection";
 import { NotionProvider } from "./notion-provider";
 import type { SignInError } from "./sign-in-errors";

@@ -1,11 +1,14 @@
-import { APIErrorCode, isFullPage, isHTTPResponseError, RequestTimeoutError, type Client, type PageObjectResponse } from "@notionhq/client";
+import type { Client, PageObjectResponse } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import { notionForWorkspace, ReconnectRequiredError } from "@/lib/notion/client";
+import { createBookmarkPage, pagesWithUrlSince, updateBookmarkPage } from "@/lib/notion/bookmarks";
+import { notionForWorkspace } from "@/lib/notion/client";
 import { dataSourceFits, type BookmarksSource } from "@/lib/notion/database";
-import { bookmarkToProperties } from "@/lib/notion/mapping";
+import { classifyNotionError } from "@/lib/notion/errors";
+import { pageToBookmark } from "@/lib/notion/mapping";
 import { findWorkspace, markNeedsSetup } from "@/lib/workspaces/queries";
 import { completeWrite, linkedPageIds, parkWrite, retryWriteLater, type ClaimedWrite } from "./queries";
+import { couldHaveMade, earliestPageTime } from "./lost-creates";
 import { resolveSource } from "./source";
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -21,50 +24,37 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterSec
 
 type Outcome = { kind: "retry"; error: string; retryAfter?: number } | { kind: "park"; error: string } | { kind: "wait"; error: string };
 
-/** Which failures are worth trying again: Notion busy or away, or the network; never a refusal. */
-function classify(error: unknown): Outcome {
-  if (error instanceof ReconnectRequiredError) return { kind: "wait", error: error.message };
-  if (RequestTimeoutError.isRequestTimeoutError(error)) return { kind: "retry", error: "Notion did not answer in time" };
-  if (isHTTPResponseError(error)) {
-    const retryAfter = Number((error.headers as Headers | undefined)?.get?.("retry-after")) || undefined;
-    if (error.code === APIErrorCode.ValidationError || error.code === APIErrorCode.RestrictedResource) {
-      return { kind: "park", error: `Notion refused this change: ${error.message}` };
-    }
-    if (error.code === APIErrorCode.ObjectNotFound) return { kind: "park", error: "Notion no longer has this bookmark's page." };
-    return { kind: "retry", error: `Notion answered ${error.status}${error.code ? ` (${error.code})` : ""}`, retryAfter };
+/** What the outbox does after a failure: try again (Notion busy or away, or the network), wait, or park (a refusal). */
+function outcomeOf(error: unknown): Outcome {
+  const failure = classifyNotionError(error);
+  switch (failure?.kind) {
+    case "reconnect":
+      return { kind: "wait", error: failure.message };
+    case "timeout":
+      return { kind: "retry", error: "Notion did not answer in time" };
+    case "refused":
+      return { kind: "park", error: `Notion refused this change: ${failure.message}` };
+    case "not_found":
+      return { kind: "park", error: "Notion no longer has this bookmark's page." };
+    case "answered":
+      return { kind: "retry", error: `Notion answered ${failure.status}${failure.code ? ` (${failure.code})` : ""}`, retryAfter: failure.retryAfterSeconds };
+    case "unreachable":
+      return { kind: "retry", error: "Shelf could not reach Notion" };
+    default:
+      return { kind: "retry", error: error instanceof Error ? error.message : String(error) };
   }
-  if (error instanceof TypeError || (error as { code?: string }).code === "ECONNRESET") {
-    return { kind: "retry", error: "Shelf could not reach Notion" };
-  }
-  return { kind: "retry", error: error instanceof Error ? error.message : String(error) };
 }
 
 /**
  * A create whose answer was lost may have made the page anyway. Before creating again, look for a
- * page of this data source with the same URL and title made since the write was recorded, that no
- * other bookmark has claimed.
+ * page of this data source that this create could have made (lost-creates.ts) and that no other
+ * bookmark is linked to. The sync leaves such pages unlisted meanwhile, so the page is still free.
  */
 async function findEarlierCreate(db: Database, notion: Client, source: BookmarksSource, write: ClaimedWrite) {
-  const payload = write.payload!;
-  const since = new Date(write.createdAt.getTime() - 60_000).toISOString();
-  const response = await notion.dataSources.query({
-    data_source_id: source.dataSourceId,
-    filter: {
-      and: [
-        { property: source.propertyMap.url, url: { equals: payload.url } },
-        { timestamp: "created_time", created_time: { on_or_after: since } },
-      ],
-    },
-    page_size: 100,
-  });
-  const candidates = response.results.filter(isFullPage);
+  const create = { payload: write.payload!, createdAt: write.createdAt };
+  const candidates = await pagesWithUrlSince(notion, source, create.payload.url, earliestPageTime(create));
   const taken = await linkedPageIds(db, write.workspaceId, candidates.map((p) => p.id));
-  return candidates.find((page) => !taken.has(page.id) && titleOf(page) === payload.title) ?? null;
-}
-
-function titleOf(page: PageObjectResponse): string {
-  const title = Object.values(page.properties).find((p) => p.type === "title");
-  return title?.type === "title" ? title.title.map((t) => t.plain_text).join("") : "";
+  return candidates.find((page) => !taken.has(page.id) && couldHaveMade(create, pageToBookmark(page, source.propertyMap))) ?? null;
 }
 
 async function send(db: Database, notion: Client, source: BookmarksSource, write: ClaimedWrite): Promise<PageObjectResponse> {
@@ -73,17 +63,11 @@ async function send(db: Database, notion: Client, source: BookmarksSource, write
       const earlier = await findEarlierCreate(db, notion, source, write);
       if (earlier) return earlier;
     }
-    return (await notion.pages.create({
-      parent: { type: "data_source_id", data_source_id: source.dataSourceId },
-      properties: bookmarkToProperties(write.payload!, source.propertyMap),
-    })) as PageObjectResponse;
+    return createBookmarkPage(notion, source, write.payload!);
   }
   if (!write.notionPageId) throw new Error("The bookmark's page was never created in Notion");
-  const change =
-    write.kind === "update"
-      ? { properties: bookmarkToProperties(write.payload!, source.propertyMap) }
-      : { in_trash: write.kind === "trash" };
-  return (await notion.pages.update({ page_id: write.notionPageId, ...change })) as PageObjectResponse;
+  const change = write.kind === "update" ? { input: write.payload! } : { inTrash: write.kind === "trash" };
+  return updateBookmarkPage(notion, source, write.notionPageId, change);
 }
 
 async function databaseGone(db: Database, write: ClaimedWrite): Promise<boolean> {
@@ -112,7 +96,7 @@ export async function deliver(db: Database, write: ClaimedWrite, policy: RetryPo
       lastEditedTime: page.last_edited_time,
     });
   } catch (error) {
-    const outcome = classify(error);
+    const outcome = outcomeOf(error);
     if (outcome.kind === "wait") return retryWriteLater(db, write, 60_000, outcome.error, false);
     if (outcome.kind === "park" && (await databaseGone(db, write))) {
       // Not this write's fault: the workspace goes back to setup and the write waits for a database.

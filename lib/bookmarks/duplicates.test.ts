@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { AlreadySavedError } from "@/lib/errors";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";

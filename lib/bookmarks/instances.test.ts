@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import type { DatabaseHandle } from "@/db/client";
-import { outboxBacklog } from "./queries";
+import { listMirror, outboxBacklog } from "./queries";
+import { listQuerySchema } from "./schema";
 import { createBookmark } from "./service";
+import { syncWorkspace } from "./sync";
 
 // Several processes on one database: only real Postgres can be shared between processes.
 const postgres = testBackends().find((b) => b.name === "postgres");
@@ -75,5 +77,26 @@ describe.skipIf(!postgres)("app instances on one Postgres [postgres]", () => {
     await startInstance();
     await drainOutbox(db, 60_000);
     expect(await pagesIn(workspace.botId, workspace.dataSourceId!, workspace.propertyMap!)).toEqual(saved.map((b) => b.title).sort());
+  }, 90_000);
+
+  it("SIGKILL after Notion made the page, before it was recorded; the restart's dashboard syncs first: one page, one row", async () => {
+    const db = handle.db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "katherine", workspace: "notebook" });
+    const input = { url: "https://sigkill.example/answered", title: "Killed after the answer", description: "", tags: [] };
+    const rowsOfUrl = async () => (await listMirror(db, workspace.id, listQuerySchema.parse({}), 5000)).items.filter((b) => b.url === input.url);
+    await admin.injectFaults({ fault: "held_response", count: 1, path: "/v1/pages", method: "POST", hangMs: 30_000 });
+    await createBookmark({ db, workspace }, input);
+    const first = await startInstance();
+    await admin.waitForHeld(1, 30_000);
+    first.kill("SIGKILL");
+    await admin.releaseHeld(); // the answer goes to a dead socket
+
+    await syncWorkspace(db, workspace); // the restarted app's first dashboard view
+    expect((await rowsOfUrl()).map((b) => b.syncState)).toEqual(["pending"]);
+    await startInstance();
+    await drainOutbox(db, 60_000);
+    await syncWorkspace(db, workspace, { full: true });
+    expect((await rowsOfUrl()).map((b) => b.syncState)).toEqual(["synced"]);
+    expect((await pagesIn(workspace.botId, workspace.dataSourceId!, workspace.propertyMap!)).filter((t) => t === input.title)).toHaveLength(1);
   }, 90_000);
 });

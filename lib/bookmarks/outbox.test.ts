@@ -2,7 +2,7 @@ import type { PageObjectResponse } from "@notionhq/client";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";

@@ -1,10 +1,10 @@
 import dns from "node:dns";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { page, startTestServer, type TestServer } from "@/lib/link-metadata/test-servers";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import { page, startTestServer, type TestServer } from "@/test/http-servers";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
-import { metadataWorkspace } from "./page-metadata.test-support";
+import { metadataWorkspace } from "@/test/page-metadata";
 
 // The production settings: metadata on, no loopback. A page served on 127.0.0.1 must never be asked for.
 let sandbox: RunningSandbox;

@@ -1,11 +1,11 @@
 import dns from "node:dns";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { page, startTestServer, streamBody, type TestServer } from "@/lib/link-metadata/test-servers";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import { page, startTestServer, streamBody, type TestServer } from "@/test/http-servers";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { emptyFields } from "./page-metadata";
-import { metadataWorkspace } from "./page-metadata.test-support";
+import { metadataWorkspace } from "@/test/page-metadata";
 import { bookmarkInputSchema, listQuerySchema } from "./schema";
 import { listBookmarks, updateBookmark } from "./service";
 

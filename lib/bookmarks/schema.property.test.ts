@@ -89,7 +89,7 @@ const bookmarkLike = fc.record(
 
 /**
  * The schema's limits as zod 4.6 enforces them: in code points (zod's .max() counts code points).
- * Notion, and the sandbox that stands in for it (lib/notion-sandbox/validate.ts), count UTF-16
+ * Notion, and the sandbox that stands in for it (notion-sandbox/validate.ts), count UTF-16
  * units, so astral characters can still overflow Notion's limit: pinned in "counterexamples" below.
  */
 const codePoints = (text: string) => Array.from(text).length;

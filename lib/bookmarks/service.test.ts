@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { workspaceIdSchema } from "@/lib/actions/safe-action";
 import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { connectSandboxWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
@@ -186,5 +186,14 @@ describeEachDatabase("bookmarks service on the sandbox", (handle) => {
     // Exactly like the action: the service only ever sees parsed input.
     if (parsed.success) await createBookmark({ db, workspace }, parsed.data);
     expect(await admin.requests()).toHaveLength(0);
+  });
+
+  it("shows a revoked workspace's mirror read-only instead of hiding it", async () => {
+    const revoked = { ...workspace, status: "reconnect_required" as const };
+    const page = await listBookmarks({ db, workspace: revoked }, query());
+    expect(page.readOnly).toBe("reconnect_required");
+    expect(page.items).toHaveLength(PAGE_SIZE);
+    // Without a mirror there is nothing to show, and the screen says why instead.
+    await expect(listBookmarks({ db, workspace: { ...revoked, lastSyncedAt: null } }, query())).rejects.toMatchObject({ code: "reconnect_required" });
   });
 });

@@ -6,6 +6,7 @@ import { notionForWorkspace, ReconnectRequiredError } from "@/lib/notion/client"
 import { notionFailure } from "@/lib/notion/errors";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import {
+  deliveryTrouble,
   discardParked,
   listMirror,
   listTags,
@@ -14,6 +15,7 @@ import {
   recordCreate,
   retryParked,
   toBookmark,
+  type DeliveryTrouble,
   type LocalChange,
   type MirrorPage,
 } from "./queries";
@@ -35,9 +37,19 @@ export type SyncStatus = {
   parked: number;
   /** New bookmarks whose page is still being read for a title or description (the screen keeps refreshing). */
   readingPages: number;
+  /** Changes Notion refused or never answered for, still to be retried: said in words on the dashboard. */
+  trouble: DeliveryTrouble | null;
 };
 
-export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus };
+/** Why a list is shown but can't be changed: Notion's access ended, or its database is gone. */
+export type ReadOnlyReason = "reconnect_required" | "needs_setup";
+
+export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus; readOnly: ReadOnlyReason | null };
+
+function readOnlyReason(error: unknown): ReadOnlyReason | null {
+  if (!(error instanceof UserFacingError)) return null;
+  return error.code === "reconnect_required" ? "reconnect_required" : error.code === "needs_setup" || error.code === "database_gone" ? "needs_setup" : null;
+}
 
 /**
  * The workspace ready for bookmarks: its database known (found from the template on the first
@@ -60,24 +72,37 @@ async function ready(ctx: Context): Promise<Workspace> {
  * SYNC_MAX_AGE_SECONDS starts a background sync; the screen says when it last synced.
  */
 export async function listBookmarks(ctx: Context, query: ListQuery): Promise<BookmarkList> {
-  const workspace = await ready(ctx);
+  let workspace: Workspace;
+  let readOnly: ReadOnlyReason | null = null;
+  try {
+    workspace = await ready(ctx);
+  } catch (error) {
+    // Notion's access ended or the database went away, but the mirror still holds what was there:
+    // it is shown, read-only, rather than hiding every bookmark behind the banner.
+    readOnly = ctx.workspace.lastSyncedAt ? readOnlyReason(error) : null;
+    if (!readOnly) throw error;
+    workspace = ctx.workspace;
+  }
   const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
   // Failures surface on the next view (status, banner); a list read never waits for Notion.
-  if (stale) syncInBackground(ctx.db, workspace);
-  const [page, tagOptions, backlog] = await Promise.all([
+  if (stale && !readOnly) syncInBackground(ctx.db, workspace);
+  const [page, tagOptions, backlog, trouble] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
     outboxBacklog(ctx.db, workspace.id),
+    deliveryTrouble(ctx.db, workspace.id),
   ]);
   return {
     ...page,
     tagOptions,
+    readOnly,
     sync: {
       lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,
       syncing: isSyncing(workspace.id),
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
       ...backlog,
       readingPages: pagesBeingRead(workspace.id),
+      trouble,
     },
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
-import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/lib/notion-sandbox";
+import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/notion-sandbox";
 import { log } from "@/lib/log";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";

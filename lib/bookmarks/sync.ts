@@ -1,10 +1,8 @@
-import { isFullPage, iterateAllDataSourceRows, type Client } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { inRequestContext, log } from "@/lib/log";
 import { notionForWorkspace } from "@/lib/notion/client";
-import type { BookmarksSource } from "@/lib/notion/database";
-import { pageToBookmark, type NotionBookmark } from "@/lib/notion/mapping";
+import { bookmarkPagesOf, type BookmarkPagesFilter } from "@/lib/notion/bookmarks";
 import { findWorkspace, recordSyncDone, recordSyncProgress } from "@/lib/workspaces/queries";
 import { markTrashedInNotion, upsertFromNotion } from "./queries";
 import { resolveSource } from "./source";
@@ -13,29 +11,6 @@ import { resolveSource } from "./source";
 const CURSOR_MARGIN_MS = 2 * 60_000;
 
 export type SyncResult = { upserted: number; trashed: number };
-
-type Filter = FullDataSourceQueryFilter | undefined;
-type FullDataSourceQueryFilter = NonNullable<Parameters<typeof iterateAllDataSourceRows>[1]["filter"]>;
-
-const BATCH = 100;
-
-/**
- * Every matching row in batches. A single Notion query stops at 10,000 rows; the SDK's helper
- * re-queries by created_time windows past that, so a large workspace is never cut short (and a
- * full pass never mistakes the rows it did not see for deleted ones).
- */
-async function* pagesOf(notion: Client, source: BookmarksSource, filter: Filter, inTrash: boolean) {
-  let batch: NotionBookmark[] = [];
-  for await (const row of iterateAllDataSourceRows(notion, { data_source_id: source.dataSourceId, filter, in_trash: inTrash, page_size: 100 })) {
-    if (!isFullPage(row)) continue;
-    batch.push(pageToBookmark(row, source.propertyMap));
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
 
 const running = new Map<string, Promise<SyncResult>>();
 const queued = new Map<string, { full: boolean; result: Promise<SyncResult> }>();
@@ -101,30 +76,38 @@ async function runSync(db: Database, workspaceId: string, forceFull: boolean): P
   if (!source) return { upserted: 0, trashed: 0 };
   const full = forceFull || !workspace.syncCursor;
   const since = full || !workspace.syncCursor ? null : new Date(workspace.syncCursor.getTime() - CURSOR_MARGIN_MS);
-  const filter: Filter = since
+  const filter: BookmarkPagesFilter | undefined = since
     ? { timestamp: "last_edited_time", last_edited_time: { on_or_after: since.toISOString() } }
     : undefined;
 
   let upserted = 0;
   let cursor: Date | null = null;
+  // The earliest edit of a page left for the outbox to link: the cursor stays before it, so the
+  // next incremental sync reads it again (and lists it, if its create was given up meanwhile).
+  let firstDeferred: Date | null = null;
   const seen: string[] = [];
-  for await (const batch of pagesOf(notion, source, filter, false)) {
-    await upsertFromNotion(db, workspace.id, batch);
-    upserted += batch.length;
+  for await (const batch of bookmarkPagesOf(notion, source, filter, false)) {
+    const deferred = await upsertFromNotion(db, workspace.id, batch);
+    upserted += batch.length - deferred.length;
     for (const b of batch) {
       seen.push(b.id);
       const edited = new Date(b.lastEditedTime);
       if (!cursor || edited > cursor) cursor = edited;
     }
+    for (const b of deferred) {
+      const edited = new Date(b.lastEditedTime);
+      if (!firstDeferred || edited < firstDeferred) firstDeferred = edited;
+    }
     if (!workspace.lastSyncedAt) await recordSyncProgress(db, workspace.id, upserted);
   }
+  if (firstDeferred && cursor && firstDeferred < cursor) cursor = firstDeferred;
 
   let trashed: number;
   if (full) {
     trashed = await markTrashedInNotion(db, workspace.id, { allBut: seen });
   } else {
     trashed = 0;
-    for await (const batch of pagesOf(notion, source, filter, true)) {
+    for await (const batch of bookmarkPagesOf(notion, source, filter, true)) {
       trashed += await markTrashedInNotion(db, workspace.id, { trashed: batch.map((b) => b.id) });
     }
   }

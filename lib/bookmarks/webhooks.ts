@@ -1,7 +1,7 @@
-import { verifyWebhookSignature } from "@notionhq/client";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { log, reveal } from "@/lib/log";
+import { verifyNotionSignature } from "@/lib/notion/webhooks";
 import { activeWorkspacesOfNotionWorkspace } from "@/lib/workspaces/queries";
 import { syncInBackground } from "./sync";
 
@@ -31,7 +31,7 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
   }
   const secret = env().webhookSecret;
   if (!secret) return { status: 503, body: { error: "Webhooks are not configured (NOTION_WEBHOOK_SECRET)." } };
-  if (!(await verifyWebhookSignature({ body: rawBody, signature: signature ?? undefined, verificationToken: secret }))) {
+  if (!(await verifyNotionSignature(rawBody, signature, secret))) {
     return { status: 401, body: { error: "The signature does not match." } };
   }
   if (typeof delivery.workspace_id !== "string") return { status: 200, body: { ok: true, synced: 0 } };

@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { bookmarks, type Workspace } from "@/db/schema";
-import { toCsv, toJson, toNetscapeHtml, type ExportBookmark } from "@/lib/bookmark-files";
+import type { Workspace } from "@/db/schema";
+import { toCsv, toJson, toNetscapeHtml } from "@/lib/bookmark-files";
+import { exportableBookmarks } from "./queries";
 
 export const exportQuerySchema = z.object({
   format: z.enum(["netscape", "csv", "json"], "Choose netscape, csv or json"),
@@ -20,28 +20,13 @@ const FILES = {
   json: { extension: "json", contentType: "application/json; charset=utf-8" },
 } as const;
 
-async function savedBookmarks(db: Database, workspaceId: string): Promise<ExportBookmark[]> {
-  const rows = await db
-    .select({
-      url: bookmarks.url,
-      title: bookmarks.title,
-      description: bookmarks.description,
-      tags: bookmarks.tags,
-      createdTime: bookmarks.createdTime,
-    })
-    .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
-    .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id));
-  return rows.map((row) => ({ ...row, createdTime: row.createdTime.toISOString() }));
-}
-
 /** The workspace's bookmarks (the mirror, without the trash) as a file to download. */
 export async function exportWorkspace(
   db: Database,
   workspace: Workspace,
   query: ExportQuery,
 ): Promise<{ body: string; contentType: string; fileName: string }> {
-  const items = await savedBookmarks(db, workspace.id);
+  const items = await exportableBookmarks(db, workspace.id);
   const body =
     query.format === "netscape"
       ? toNetscapeHtml(items, { tagsAsFolders: query.tagsAsFolders })

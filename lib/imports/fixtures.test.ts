@@ -3,12 +3,12 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { normalizeUrl } from "@/lib/bookmarks/url";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase, testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { startImportRunner, type Runner } from "./runner";
 import { previewImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;

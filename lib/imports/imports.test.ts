@@ -5,13 +5,13 @@ import { createBookmark, trashBookmark } from "@/lib/bookmarks/service";
 import { listMirror } from "@/lib/bookmarks/queries";
 import { listQuerySchema } from "@/lib/bookmarks/schema";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { exportWorkspace } from "./export";
 import { startImportRunner, stepJob, type Runner } from "./runner";
 import { cancelImport, getImport, pauseImport, previewImport, problemReportCsv, resumeImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;

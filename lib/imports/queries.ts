@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { recordCreate } from "@/lib/bookmarks/queries";
+import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
 
 // 11 parameters a row: 1,000 rows stay far below Postgres' 65,535 parameters per statement.
@@ -14,6 +15,22 @@ export async function savedNormalizedUrls(db: Database, workspaceId: string): Pr
     .from(bookmarks)
     .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)));
   return new Set(rows.map((r) => r.url));
+}
+
+/** The workspace's bookmarks outside the trash, oldest first, as an export writes them. */
+export async function exportableBookmarks(db: Database, workspaceId: string): Promise<ExportBookmark[]> {
+  const rows = await db
+    .select({
+      url: bookmarks.url,
+      title: bookmarks.title,
+      description: bookmarks.description,
+      tags: bookmarks.tags,
+      createdTime: bookmarks.createdTime,
+    })
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id));
+  return rows.map((row) => ({ ...row, createdTime: row.createdTime.toISOString() }));
 }
 
 /** The job (status preview) and every row of its file, in one transaction. */

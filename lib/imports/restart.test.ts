@@ -3,12 +3,12 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { normalizeUrl } from "@/lib/bookmarks/url";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { appInstances } from "@/test/app-instances";
 import { testBackends } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { getImport, previewImport, startImport } from "./service";
-import { notionBookmarks, upload, waitForFinish } from "./testing";
+import { notionBookmarks, upload, waitForFinish } from "@/test/imports";
 
 // Processes share a database only on real Postgres, as in lib/bookmarks/instances.test.ts.
 const postgres = testBackends().find((b) => b.name === "postgres");

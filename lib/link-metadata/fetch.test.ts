@@ -1,7 +1,9 @@
+// One file (over 250 lines): every case of the guarded fetch runs against the same local servers
+// and resolver stubs; split by case they would be started once per file.
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeHtml, FETCH_DEFAULTS, fetchPage, type FetchFailure, type Resolver } from "./fetch";
-import { page, startTestServer, streamBody, type TestServer } from "./test-servers";
+import { page, startTestServer, streamBody, type TestServer } from "@/test/http-servers";
 
 const MB = 1024 * 1024;
 const loopback = { allowLoopback: true };

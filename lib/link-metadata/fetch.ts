@@ -1,3 +1,6 @@
+// One file (over 250 lines): the SSRF guard is one chain (resolve, check every address, pin the
+// connection to it, re-check on each redirect, cap time and size, decode) that a reviewer must
+// read together; split, the checks would sit apart from the connection they protect.
 import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";

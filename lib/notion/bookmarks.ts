@@ -1,9 +1,9 @@
-import { isFullPage, type Client, type QueryDataSourceParameters } from "@notionhq/client";
-import type { PropertyMap } from "@/db/schema";
+import { isFullPage, iterateAllDataSourceRows, type Client, type PageObjectResponse, type QueryDataSourceParameters } from "@notionhq/client";
+import type { PropertyMap, WritePayload } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/bookmarks/queries";
 import type { ListQuery } from "@/lib/bookmarks/schema";
 import type { BookmarksSource } from "./database";
-import { pageToBookmark, type NotionBookmark } from "./mapping";
+import { bookmarkToProperties, pageToBookmark, type NotionBookmark } from "./mapping";
 
 export type NotionBookmarkPage = { items: NotionBookmark[]; nextCursor: string | null };
 
@@ -52,4 +52,59 @@ export async function listBookmarksFromNotion(
     items: response.results.filter(isFullPage).map((page) => pageToBookmark(page, source.propertyMap)),
     nextCursor: response.has_more ? response.next_cursor : null,
   };
+}
+
+export type BookmarkPagesFilter = NonNullable<Parameters<typeof iterateAllDataSourceRows>[1]["filter"]>;
+
+const BATCH = 100;
+
+/**
+ * Every matching row as bookmarks, in batches. A single Notion query stops at 10,000 rows; the
+ * SDK's helper re-queries by created_time windows past that, so a large workspace is never cut
+ * short (and a full pass never mistakes the rows it did not see for deleted ones).
+ */
+export async function* bookmarkPagesOf(notion: Client, source: BookmarksSource, filter: BookmarkPagesFilter | undefined, inTrash: boolean) {
+  let batch: NotionBookmark[] = [];
+  for await (const row of iterateAllDataSourceRows(notion, { data_source_id: source.dataSourceId, filter, in_trash: inTrash, page_size: 100 })) {
+    if (!isFullPage(row)) continue;
+    batch.push(pageToBookmark(row, source.propertyMap));
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Pages of the data source with exactly this URL, made at or after `since` (at most 100). */
+export async function pagesWithUrlSince(notion: Client, source: BookmarksSource, url: string, since: Date): Promise<PageObjectResponse[]> {
+  const response = await notion.dataSources.query({
+    data_source_id: source.dataSourceId,
+    filter: {
+      and: [
+        { property: source.propertyMap.url, url: { equals: url } },
+        { timestamp: "created_time", created_time: { on_or_after: since.toISOString() } },
+      ],
+    },
+    page_size: 100,
+  });
+  return response.results.filter(isFullPage);
+}
+
+export async function createBookmarkPage(notion: Client, source: BookmarksSource, input: WritePayload): Promise<PageObjectResponse> {
+  return (await notion.pages.create({
+    parent: { type: "data_source_id", data_source_id: source.dataSourceId },
+    properties: bookmarkToProperties(input, source.propertyMap),
+  })) as PageObjectResponse;
+}
+
+/** Writes the bookmark's fields to its page, or moves the page to or from the trash. */
+export async function updateBookmarkPage(
+  notion: Client,
+  source: BookmarksSource,
+  pageId: string,
+  change: { input: WritePayload } | { inTrash: boolean },
+): Promise<PageObjectResponse> {
+  const body = "input" in change ? { properties: bookmarkToProperties(change.input, source.propertyMap) } : { in_trash: change.inTrash };
+  return (await notion.pages.update({ page_id: pageId, ...body })) as PageObjectResponse;
 }

@@ -3,7 +3,7 @@ import { listAuditEvents } from "@/lib/audit/queries";
 import { createNotionClient } from "@/lib/notion/config";
 import { disconnect } from "@/lib/workspaces/disconnect";
 import { findWorkspace } from "@/lib/workspaces/queries";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { connectSandboxWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { notionForWorkspace, ReconnectRequiredError } from "./client";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import type { RunningSandbox, SandboxAdmin } from "@/lib/notion-sandbox";
+import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { log, withLogContext } from "@/lib/log";
 import { describeEachDatabase } from "@/test/db";
 import { connectSandboxWorkspace, startAppSandbox } from "@/test/sandbox-workspace";

@@ -1,7 +1,6 @@
-import { lt, sql } from "drizzle-orm";
-import { resultRows, type Database } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { countHit, deleteWindowsBefore } from "./queries";
 
 export type Limit = { name: string; max: number; windowMs: number };
 
@@ -23,14 +22,9 @@ export type LimitResult = { allowed: true } | { allowed: false; retryAfterSecond
 export async function hit(db: Database, limit: Limit, subject: string): Promise<LimitResult> {
   const now = Date.now();
   const windowStart = new Date(Math.floor(now / limit.windowMs) * limit.windowMs);
-  const result = await db.execute(sql`
-    insert into rate_limits (key, window_start, hits) values (${`${limit.name}:${subject}`}, ${windowStart.toISOString()}::timestamptz, 1)
-    on conflict (key, window_start) do update set hits = rate_limits.hits + 1
-    returning hits
-  `);
-  const hits = Number(resultRows<{ hits: number }>(result)[0]?.hits ?? 0);
+  const hits = await countHit(db, `${limit.name}:${subject}`, windowStart);
   // Old windows are useless; sweeping on a small share of hits keeps the table small without a job.
-  if (Math.random() < 0.01) await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - 24 * 60 * 60_000)));
+  if (Math.random() < 0.01) await deleteWindowsBefore(db, new Date(now - 24 * 60 * 60_000));
   if (hits <= limit.max) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + limit.windowMs - now) / 1000)) };
 }

@@ -1,131 +1,95 @@
+// The workspaces repository (over 250 lines): every statement on users, accounts and workspaces,
+// each function one statement or one locked read. Rules live in the services beside it
+// (connect.ts, last-used.ts, disconnect.ts); splitting by table would scatter one sign-in.
 import { and, asc, eq, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { resultRows, type Database } from "@/db/client";
 import type { ClientInfo } from "@/lib/audit/client-info";
-import { recordAuditEvent, workspaceDetail, type AuditEventKind } from "@/lib/audit/queries";
+import { recordAuditEvent } from "@/lib/audit/queries";
 import { accounts, bookmarks, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
 
 export const NOTION_PROVIDER = "notion";
 
-export type NotionPerson = { id: string; name: string | null; email: string | null; avatarUrl: string | null };
+/** The Shelf user a Notion person is linked to, if any. */
+export async function findLinkedUserId(tx: Database, notionPersonId: string): Promise<string | null> {
+  const [linked] = await tx
+    .select({ userId: accounts.userId })
+    .from(accounts)
+    .where(and(eq(accounts.provider, NOTION_PROVIDER), eq(accounts.providerAccountId, notionPersonId)));
+  return linked?.userId ?? null;
+}
 
-export type Connection = {
+export type PersonProfile = { name: string | null; image: string | null; email?: string };
+
+/** The user of this Notion person, created on first sight (or found by notion_user_id). */
+export async function upsertUserOfPerson(tx: Database, notionPersonId: string, profile: PersonProfile): Promise<string> {
+  const [created] = await tx
+    .insert(users)
+    .values({ notionUserId: notionPersonId, ...profile })
+    .onConflictDoUpdate({ target: users.notionUserId, set: profile })
+    .returning({ id: users.id });
+  return created!.id;
+}
+
+export async function updateUserProfile(tx: Database, userId: string, profile: PersonProfile): Promise<void> {
+  await tx.update(users).set(profile).where(eq(users.id, userId));
+}
+
+/** Links the Notion person to the user as next-auth's account row (no token is stored there). */
+export async function linkNotionAccount(tx: Database, userId: string, notionPersonId: string): Promise<void> {
+  await tx
+    .insert(accounts)
+    .values({ userId, type: "oauth", provider: NOTION_PROVIDER, providerAccountId: notionPersonId })
+    .onConflictDoNothing();
+}
+
+/** Who held this bot's authorization before, and in what state. */
+export async function findWorkspaceOfBot(tx: Database, botId: string): Promise<Pick<Workspace, "userId" | "status"> | null> {
+  const [row] = await tx.select({ userId: workspaces.userId, status: workspaces.status }).from(workspaces).where(eq(workspaces.botId, botId));
+  return row ?? null;
+}
+
+export type WorkspaceAuthorization = {
   botId: string;
   notionWorkspaceId: string;
   name: string | null;
   icon: string | null;
+  ownerNotionUserId: string;
   duplicatedTemplateId: string | null;
   /** Already sealed with lib/notion/tokens. */
   accessToken: string;
   refreshToken: string | null;
 };
 
-export type ConnectResult =
-  | { ok: true; userId: string; workspaceId: string }
-  | { ok: false; reason: "linked_to_another_user" };
-
 /**
- * One sign-in: finds or creates the Shelf user of this Notion person (or links the person to the
- * user already signed in, when connecting another workspace) and upserts the workspace by bot id,
- * all in one transaction, so nobody is ever signed in without the workspace they just authorized.
- * The security events (sign-in, connect or reconnect) are recorded in the same transaction.
+ * Upserts the workspace of an authorization by bot id: a re-authorization replaces the token pair
+ * (bumping token_version), keeps a template duplicated earlier and makes the workspace usable again.
  */
-export async function connectWorkspace(
-  db: Database,
-  input: { person: NotionPerson; connection: Connection; signedInUserId: string | null; client?: ClientInfo | null },
-): Promise<ConnectResult> {
-  const { person, connection, signedInUserId } = input;
-  return db.transaction(async (tx) => {
-    const [linked] = await tx
-      .select({ userId: accounts.userId })
-      .from(accounts)
-      .where(and(eq(accounts.provider, NOTION_PROVIDER), eq(accounts.providerAccountId, person.id)));
-
-    if (linked && signedInUserId && linked.userId !== signedInUserId) {
-      return { ok: false, reason: "linked_to_another_user" } as const;
-    }
-
-    let userId = linked?.userId ?? signedInUserId;
-    const profile = { name: person.name, image: person.avatarUrl, ...(person.email ? { email: person.email } : {}) };
-    if (!userId) {
-      const [created] = await tx
-        .insert(users)
-        .values({ notionUserId: person.id, ...profile })
-        .onConflictDoUpdate({ target: users.notionUserId, set: profile })
-        .returning({ id: users.id });
-      userId = created!.id;
-    } else if (userId === linked?.userId) {
-      await tx.update(users).set(profile).where(eq(users.id, userId));
-    }
-    if (!linked) {
-      await tx
-        .insert(accounts)
-        .values({ userId, type: "oauth", provider: NOTION_PROVIDER, providerAccountId: person.id })
-        .onConflictDoNothing();
-    }
-
-    const [previous] = await tx
-      .select({ userId: workspaces.userId, status: workspaces.status })
-      .from(workspaces)
-      .where(eq(workspaces.botId, connection.botId));
-
-    const tokenFields = {
-      accessToken: connection.accessToken,
-      refreshToken: connection.refreshToken,
-      tokenVersion: sql`${workspaces.tokenVersion} + 1`,
-    };
-    const [workspace] = await tx
-      .insert(workspaces)
-      .values({
+export async function upsertWorkspaceOfBot(tx: Database, userId: string, authorization: WorkspaceAuthorization): Promise<string> {
+  const [workspace] = await tx
+    .insert(workspaces)
+    .values({ userId, ...authorization })
+    .onConflictDoUpdate({
+      target: workspaces.botId,
+      set: {
+        accessToken: authorization.accessToken,
+        refreshToken: authorization.refreshToken,
+        tokenVersion: sql`${workspaces.tokenVersion} + 1`,
         userId,
-        botId: connection.botId,
-        notionWorkspaceId: connection.notionWorkspaceId,
-        name: connection.name,
-        icon: connection.icon,
-        ownerNotionUserId: person.id,
-        duplicatedTemplateId: connection.duplicatedTemplateId,
-        accessToken: connection.accessToken,
-        refreshToken: connection.refreshToken,
-      })
-      .onConflictDoUpdate({
-        target: workspaces.botId,
-        set: {
-          ...tokenFields,
-          userId,
-          name: connection.name,
-          icon: connection.icon,
-          // Re-authorizing without a template must not forget the one duplicated earlier.
-          duplicatedTemplateId: sql`coalesce(excluded.duplicated_template_id, ${workspaces.duplicatedTemplateId})`,
-          // Back from reconnect_required or disconnected: usable again if its database is known.
-          status: sql`case when ${workspaces.dataSourceId} is null then 'needs_setup'::workspace_status else 'active'::workspace_status end`,
-          connectedAt: new Date(),
-        },
-      })
-      .returning({ id: workspaces.id });
-    await tx.update(users).set({ lastWorkspaceId: workspace!.id }).where(eq(users.id, userId));
-    await wakeWaitingWrites(tx, workspace!.id);
-    for (const kind of connectEvents(signedInUserId, previous, userId)) {
-      await recordAuditEvent(tx, { userId, workspaceId: workspace!.id, kind, detail: workspaceDetail(connection.name) }, input.client);
-    }
-    return { ok: true, userId, workspaceId: workspace!.id } as const;
-  });
+        name: authorization.name,
+        icon: authorization.icon,
+        // Re-authorizing without a template must not forget the one duplicated earlier.
+        duplicatedTemplateId: sql`coalesce(excluded.duplicated_template_id, ${workspaces.duplicatedTemplateId})`,
+        // Back from reconnect_required or disconnected: usable again if its database is known.
+        status: sql`case when ${workspaces.dataSourceId} is null then 'needs_setup'::workspace_status else 'active'::workspace_status end`,
+        connectedAt: new Date(),
+      },
+    })
+    .returning({ id: workspaces.id });
+  return workspace!.id;
 }
 
-/**
- * What one authorization means for the person: a sign-in unless they were signed in already; a new
- * connection for a bot they did not have; a reconnection when they re-authorize one they had, on
- * purpose or because it had ended. Signing in again through a working workspace is only a sign-in.
- */
-function connectEvents(
-  signedInUserId: string | null,
-  previous: { userId: string; status: Workspace["status"] } | undefined,
-  userId: string,
-): AuditEventKind[] {
-  const events: AuditEventKind[] = signedInUserId ? [] : ["sign_in"];
-  if (!previous || previous.userId !== userId) events.push("workspace_connected");
-  else if (signedInUserId || previous.status === "reconnect_required" || previous.status === "disconnected") {
-    events.push("workspace_reconnected");
-  }
-  return events;
+export async function setLastWorkspace(tx: Database, userId: string, workspaceId: string): Promise<void> {
+  await tx.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, userId));
 }
 
 export type WorkspaceSummary = Pick<Workspace, "id" | "name" | "icon" | "status">;
@@ -167,6 +131,21 @@ export async function landingWorkspaceId(db: Database, userId: string): Promise<
   if (user?.last && (await findUserWorkspace(db, userId, user.last))) return user.last;
   const [first] = await listUserWorkspaces(db, userId);
   return first?.id ?? null;
+}
+
+/**
+ * Reserves the workspace's next Notion request slot, `spacingMs` after the last one, in one atomic
+ * update shared by every instance on the database; answers how long to wait for it.
+ */
+export async function reserveNotionSlot(db: Database, workspaceId: string, spacingMs: number): Promise<number> {
+  const interval = `${spacingMs} milliseconds`;
+  const result = await db.execute(sql`
+    update workspaces
+    set notion_next_slot_at = greatest(notion_next_slot_at, clock_timestamp()) + ${interval}::interval
+    where id = ${workspaceId}
+    returning greatest(0, extract(epoch from (notion_next_slot_at - ${interval}::interval - clock_timestamp())) * 1000)::float8 as wait_ms
+  `);
+  return Number(resultRows<{ wait_ms: number }>(result)[0]?.wait_ms ?? 0);
 }
 
 /** Reads a workspace's tokens and holds its row until the transaction ends: one refresh at a time. */
@@ -228,7 +207,7 @@ export async function saveBookmarksSource(
 }
 
 /** Writes that waited for a reconnect or a database are due again as soon as the workspace is usable. */
-async function wakeWaitingWrites(tx: Database, workspaceId: string): Promise<void> {
+export async function wakeWaitingWrites(tx: Database, workspaceId: string): Promise<void> {
   await tx
     .update(pendingWrites)
     .set({ nextAttemptAt: sql`clock_timestamp()` })

@@ -7,7 +7,8 @@ import { UserMenu } from "@/app/_components/user-menu";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
-import { listUserWorkspaces, rememberLastWorkspace } from "@/lib/workspaces/queries";
+import { listUserWorkspaces } from "@/lib/workspaces/queries";
+import { RememberWorkspace } from "./remember-workspace";
 import { WorkspaceNav } from "./workspace-nav";
 
 /** The app shell of every screen inside one workspace. */
@@ -20,20 +21,18 @@ export default async function WorkspaceLayout({
 }) {
   const { workspaceId } = await params;
   const { user, workspace } = await requireWorkspace(workspaceId);
-  const db = await getDb();
-  const [workspaces] = await Promise.all([listUserWorkspaces(db, user.id), rememberLastWorkspace(db, user.id, workspace.id)]);
+  const workspaces = await listUserWorkspaces(await getDb(), user.id);
   const options = workspaces.map((w) => ({ id: w.id, name: w.name, icon: w.icon, needsReconnect: w.status === "reconnect_required" }));
 
   return (
     <div className="flex min-h-dvh flex-col">
+      <RememberWorkspace workspaceId={workspace.id} />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-raised focus:p-2">
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-line bg-canvas/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-3 sm:px-6">
-          <div className="hidden sm:block">
-            <Logo href={`/w/${workspace.id}`} />
-          </div>
+          <Logo href={`/w/${workspace.id}`} compactName />
           <span className="hidden text-line-strong sm:inline" aria-hidden>
             /
           </span>

@@ -15,7 +15,8 @@ export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Workspace" className="border-t border-line">
-      <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-3 sm:px-6">
+      {/* On a phone the tabs scroll sideways inside the bar; the page itself never does. */}
+      <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto overscroll-x-contain px-3 [scrollbar-width:none] sm:px-6">
         {SECTIONS.map((section) => {
           const href = `/w/${workspaceId}/${section.path}`;
           const current = pathname === href || pathname.startsWith(`${href}/`);
@@ -24,7 +25,7 @@ export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
               <Link
                 href={href}
                 aria-current={current ? "page" : undefined}
-                className="-mb-px inline-block border-b-2 border-transparent px-3 py-2 text-sm text-muted transition hover:text-ink aria-[current=page]:border-accent aria-[current=page]:font-medium aria-[current=page]:text-ink"
+                className="-mb-px inline-block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm pointer-coarse:py-3 text-muted transition hover:text-ink aria-[current=page]:border-accent aria-[current=page]:font-medium aria-[current=page]:text-ink"
               >
                 {section.label}
               </Link>

@@ -3,17 +3,15 @@
 import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { HostIcon } from "@/app/_components/host-icon";
+import { formatDate } from "@/components/bookmarks/format";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { Badge, badgeVariants } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { IconButton } from "@/components/ui/icon-button";
+import { cn } from "@/components/ui/cn";
+import type { Density } from "@/lib/bookmarks/density";
 import type { Bookmark } from "@/lib/bookmarks/types";
-import { displayHost, parseHttpUrl } from "@/lib/bookmarks/url";
-import { formatDate } from "./format";
-
-/**
- * Only http(s) becomes a link: rows edited in Notion directly can hold any text in the URL
- * property, `javascript:` included.
- */
-export function safeHref(url: string | null): string | null {
-  return url ? (parseHttpUrl(url)?.href ?? null) : null;
-}
+import { displayHost } from "@/lib/bookmarks/url";
 
 /** Shown in the list before Shelf has even answered; it has no id to act on yet. */
 export const LOCAL_ID_PREFIX = "local-";
@@ -39,19 +37,18 @@ function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Reso
     );
   }
   if (bookmark.syncState === "failed") {
-    const small = "rounded px-1.5 py-0.5 text-xs text-ink hover:bg-line";
     return (
       <span className={`${note} flex-wrap justify-end`}>
-        <span className="inline-flex items-center gap-1 text-danger" title={bookmark.syncError ?? undefined}>
+        <Badge tone="danger" className="px-0" title={bookmark.syncError ?? undefined}>
           <CircleAlert className="size-3" aria-hidden /> Not in Notion
-        </span>
+        </Badge>
         <span className="sr-only">{bookmark.syncError}</span>
-        <button type="button" className={small} onClick={() => onResolve("retry")}>
+        <Button variant="quiet" size="sm" className="text-ink" onClick={() => onResolve("retry")}>
           Retry
-        </button>
-        <button type="button" className={small} onClick={() => onResolve("discard")}>
+        </Button>
+        <Button variant="quiet" size="sm" className="text-ink" onClick={() => onResolve("discard")}>
           Discard
-        </button>
+        </Button>
       </span>
     );
   }
@@ -61,6 +58,9 @@ function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Reso
 type Props = {
   bookmark: Bookmark;
   selected: boolean;
+  /** The mirror of a workspace Shelf can't write to: look and open, but no edit or remove. */
+  readOnly: boolean;
+  density: Density;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -68,13 +68,12 @@ type Props = {
   onResolve: Resolve;
 };
 
-const iconButton = "inline-flex size-7 items-center justify-center rounded-md text-muted transition hover:bg-line hover:text-ink disabled:opacity-40";
-
-export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
   const saving = isLocal(bookmark);
+  const compact = density === "compact";
   const title = bookmark.title || <span className="text-muted">Untitled</span>;
 
   return (
@@ -84,11 +83,15 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
       aria-current={selected || undefined}
       aria-busy={saving || undefined}
       onFocus={onSelect}
-      className="group relative flex items-start gap-3 px-3 py-2.5 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4"
+      data-density={density}
+      className={cn(
+        "group relative flex gap-3 px-3 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4",
+        compact ? "items-center py-1 pointer-coarse:py-2" : "items-start py-2.5 pointer-coarse:py-3",
+      )}
     >
-      <HostIcon host={host || bookmark.url} className="mt-0.5 size-5" />
-      <div className="min-w-0 flex-1">
-        <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+      <HostIcon host={host || bookmark.url} className={compact ? "size-4" : "mt-0.5 size-5"} />
+      <div className={cn("min-w-0 flex-1", compact && "flex items-center gap-2")}>
+        <div className={cn("flex min-w-0 items-baseline gap-x-2", compact ? "flex-1" : "flex-wrap")}>
           <h3 className="min-w-0 max-w-full truncate text-sm font-medium">
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer" className="hover:underline">
@@ -98,17 +101,15 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
               title
             )}
           </h3>
-          {host && <span className="min-w-0 max-w-full truncate text-xs text-muted">{host}</span>}
+          {host && <span className={cn("min-w-0 truncate text-xs text-muted", compact ? "hidden shrink-[2] sm:inline" : "max-w-full")}>{host}</span>}
         </div>
-        {bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
+        {!compact && bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
         {bookmark.tags.length > 0 && (
-          <ul className="mt-1.5 flex flex-wrap gap-1" aria-label="Tags">
-            {bookmark.tags.map((tag) => (
+          // Compact rows keep to one line: the first tags only, and none on a phone.
+          <ul className={cn("flex gap-1", compact ? "hidden max-w-[40%] shrink-0 overflow-hidden sm:flex" : "mt-1.5 flex-wrap")} aria-label="Tags">
+            {(compact ? bookmark.tags.slice(0, 3) : bookmark.tags).map((tag) => (
               <li key={tag} className="min-w-0 max-w-full">
-                <Link
-                  href={tagHref(tag)}
-                  className="block truncate rounded border border-line bg-surface px-1.5 py-px text-xs text-muted hover:border-line-strong hover:text-ink"
-                >
+                <Link href={tagHref(tag)} className={badgeVariants({ interactive: true, className: "block" })}>
                   {tag}
                 </Link>
               </li>
@@ -116,7 +117,7 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
           </ul>
         )}
       </div>
-      <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
+      <div className={cn("flex shrink-0 items-end gap-1 sm:flex-row sm:items-center sm:gap-2", compact ? "flex-row items-center" : "flex-col")}>
         <SyncNote bookmark={bookmark} onResolve={onResolve} />
         {!saving && (
           <time dateTime={bookmark.createdTime} className="text-xs tabular-nums text-muted">
@@ -126,16 +127,22 @@ export function BookmarkRow({ bookmark, selected, tagHref, onSelect, onEdit, onR
         {/* With a mouse, actions appear on the row in use; touch screens always show them. */}
         <div className="-mr-1.5 flex items-center transition-opacity group-hover:opacity-100 group-focus-within:opacity-100 group-aria-[current=true]:opacity-100 [@media(hover:hover)]:opacity-0">
           {notion && (
-            <a href={notion} target="_blank" rel="noopener noreferrer" className={iconButton} aria-label="Open in Notion" title="Open in Notion">
-              <SquareArrowOutUpRight className="size-3.5" aria-hidden />
-            </a>
+            <IconButton asChild label="Open in Notion">
+              <a href={notion} target="_blank" rel="noopener noreferrer">
+                <SquareArrowOutUpRight className="size-3.5" aria-hidden />
+              </a>
+            </IconButton>
           )}
-          <button type="button" className={iconButton} onClick={onEdit} disabled={saving} aria-label="Edit" title="Edit (e)">
-            <Pencil className="size-3.5" aria-hidden />
-          </button>
-          <button type="button" className={iconButton} onClick={onRemove} disabled={saving} aria-label="Remove" title="Remove (#)">
-            <Trash2 className="size-3.5" aria-hidden />
-          </button>
+          {!readOnly && (
+            <>
+              <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
+                <Pencil className="size-3.5" aria-hidden />
+              </IconButton>
+              <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
+                <Trash2 className="size-3.5" aria-hidden />
+              </IconButton>
+            </>
+          )}
         </div>
       </div>
     </li>

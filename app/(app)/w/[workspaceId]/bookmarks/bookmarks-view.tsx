@@ -4,11 +4,16 @@ import { Keyboard } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { quietButton } from "@/app/_components/button-styles";
-import { Kbd } from "@/app/_components/kbd";
+import { BookmarkForm, EMPTY_DRAFT } from "@/components/bookmarks/bookmark-form";
+import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
-import type { SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
+import type { Density } from "@/lib/bookmarks/density";
+import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import {
   createBookmarkAction,
@@ -16,13 +21,14 @@ import {
   restoreBookmarkAction,
   trashBookmarkAction,
   updateBookmarkAction,
-} from "./actions";
+} from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
-import { BookmarkForm, EMPTY_DRAFT } from "./bookmark-form";
-import { BookmarkRow, isLocal, LOCAL_ID_PREFIX, safeHref } from "./bookmark-row";
+import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
+import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
-import { listHref, withTagToggled } from "./list-url";
+import { NotionTrouble } from "./notion-trouble";
+import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
 import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
@@ -37,6 +43,10 @@ type Props = {
   nextCursor: string | null;
   tagOptions: string[];
   sync: SyncStatusData;
+  /** Shown from the mirror but not changeable: Notion's access ended or the database is gone. */
+  readOnly: ReadOnlyReason | null;
+  /** The person's chosen density, from their cookie. */
+  density: Density;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
@@ -49,7 +59,7 @@ function reportFailure(result: ActionResult<unknown>) {
   if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -61,6 +71,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     if (editTarget) setEditing(editTarget);
   }
   const [helpOpen, setHelpOpen] = useState(false);
+  const [density, setDensity] = useState(initialDensity);
   const [navigating, startNavigation] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -140,11 +151,11 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   }
 
   useShortcuts((key) => {
-    const ready = selected && !isLocal(selected) ? selected : undefined;
+    const ready = selected && !isLocal(selected) && !readOnly ? selected : undefined;
     switch (key) {
       case "n":
         urlRef.current?.focus();
-        return true;
+        return Boolean(urlRef.current);
       case "/":
         searchRef.current?.focus();
         return true;
@@ -177,27 +188,29 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     <div className="flex flex-col gap-5">
       <PageTitle>
         <div className="flex items-center gap-1">
-          <SyncStatus workspaceId={workspaceId} sync={sync} />
-          <button type="button" className={quietButton} onClick={() => setHelpOpen(true)}>
+          <SyncStatus workspaceId={workspaceId} sync={sync} readOnly={readOnly !== null} />
+          {/* Shortcuts need a keyboard; touch screens don't offer them. */}
+          <Button variant="quiet" className="pointer-coarse:hidden" onClick={() => setHelpOpen(true)}>
             <Keyboard className="size-4" aria-hidden />
             <span className="hidden sm:inline">Shortcuts</span>
             <Kbd>?</Kbd>
-          </button>
+          </Button>
         </div>
       </PageTitle>
-      <section aria-labelledby="new-bookmark-heading" className="rounded-lg border border-line bg-raised p-3 sm:p-4">
-        <h2 id="new-bookmark-heading" className="mb-3 text-sm font-semibold">
-          New bookmark
-        </h2>
-        <BookmarkForm
-          variant="create"
-          initial={EMPTY_DRAFT}
-          tagOptions={tagOptions}
-          save={create}
-          editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
-          urlRef={urlRef}
-        />
-      </section>
+      <NotionTrouble trouble={sync.trouble} />
+      {readOnly === "needs_setup" && <DatabaseGoneBanner workspaceId={workspaceId} />}
+      {!readOnly && (
+        <Card tone="raised" padding="none" className="p-2 sm:p-3">
+          <BookmarkForm
+            variant="create"
+            initial={EMPTY_DRAFT}
+            tagOptions={tagOptions}
+            save={create}
+            editHref={(id) => listHref(workspaceId, { ...query, edit: id })}
+            urlRef={urlRef}
+          />
+        </Card>
+      )}
       <section aria-labelledby="list-heading" className="flex flex-col gap-3">
         <h2 id="list-heading" className="sr-only">
           Your bookmarks
@@ -209,22 +222,28 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           duplicates={duplicates}
           searchRef={searchRef}
           navigate={navigate}
-        />
+        >
+          <DensitySwitch density={density} onChange={setDensity} />
+        </Toolbar>
         <ActiveFilters workspaceId={workspaceId} query={query} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
         ) : (
-          <ul
+          <Card
+            as="ul"
             ref={listRef}
             aria-busy={navigating || undefined}
             data-testid="bookmark-list"
-            className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-canvas transition-opacity aria-busy:opacity-60"
+            padding="none"
+            className="divide-y divide-line overflow-hidden bg-canvas transition-opacity aria-busy:opacity-60"
           >
             {items.map((bookmark) => (
               <BookmarkRow
                 key={bookmark.id}
                 bookmark={bookmark}
                 selected={bookmark.id === selectedId}
+                readOnly={readOnly !== null}
+                density={density}
                 tagHref={(tag) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag))}
                 onSelect={() => setSelectedId(bookmark.id)}
                 onEdit={() => setEditing(bookmark)}
@@ -232,7 +251,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 onResolve={(decision) => void resolve(bookmark, decision)}
               />
             ))}
-          </ul>
+          </Card>
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
       </section>

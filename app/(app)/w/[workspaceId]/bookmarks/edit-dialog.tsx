@@ -1,11 +1,10 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
-import { dialogContent, dialogOverlay, dialogTitle } from "@/app/_components/dialog-styles";
+import { BookmarkForm } from "@/components/bookmarks/bookmark-form";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput } from "@/lib/bookmarks/schema";
 import type { Bookmark } from "@/lib/bookmarks/types";
-import { BookmarkForm } from "./bookmark-form";
 
 type Props = {
   bookmark: Bookmark | null;
@@ -17,11 +16,8 @@ type Props = {
 /** Stays open while saving and on failure, so what was typed is never lost; closes when Notion agrees. */
 export function EditDialog({ bookmark, tagOptions, onClose, save }: Props) {
   return (
-    <Dialog.Root open={bookmark !== null} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={dialogOverlay} />
-        <Dialog.Content className={dialogContent} aria-describedby={undefined}>
-          <Dialog.Title className={`${dialogTitle} mb-4`}>Edit bookmark</Dialog.Title>
+    <Dialog open={bookmark !== null} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent title="Edit bookmark">
           {bookmark && (
             <BookmarkForm
               key={bookmark.id}
@@ -36,8 +32,7 @@ export function EditDialog({ bookmark, tagOptions, onClose, save }: Props) {
               }}
             />
           )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { usePolling } from "./use-polling";
+import { usePolling } from "@/components/bookmarks/use-polling";
+import { Card } from "@/components/ui/card";
 
 /** The first visit copies the workspace's bookmarks from Notion; this shows how far it got. */
 export function FirstFill({ rows }: { rows: number }) {
   usePolling(true, 1000);
   return (
-    <div role="status" className="flex flex-col items-start gap-3 rounded-lg border border-line p-6" data-testid="first-fill">
+    <Card padding="none" role="status" className="flex flex-col items-start gap-3 p-6" data-testid="first-fill">
       <p className="font-medium">Bringing your bookmarks over from Notion…</p>
       <div className="h-1.5 w-full max-w-md overflow-hidden rounded-full bg-surface" aria-hidden>
         <div className="h-full w-1/3 animate-pulse rounded-full bg-accent" />
@@ -15,6 +16,6 @@ export function FirstFill({ rows }: { rows: number }) {
         {rows === 0 ? "Starting…" : `${rows.toLocaleString("en")} bookmarks so far.`} This happens once; afterwards the list
         opens instantly.
       </p>
-    </div>
+    </Card>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { getDb, type Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { requireWorkspace } from "@/lib/auth/session";
+import { DENSITY_COOKIE, parseDensity } from "@/lib/bookmarks/density";
 import { duplicateCount } from "@/lib/bookmarks/duplicates";
 import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
@@ -9,7 +11,7 @@ import { listBookmarks } from "@/lib/bookmarks/service";
 import { UserFacingError } from "@/lib/errors";
 import { BookmarksView } from "./bookmarks-view";
 import { FirstFill } from "./first-fill";
-import { listHref } from "./list-url";
+import { listHref } from "@/components/bookmarks/list-url";
 import { PageTitle } from "./page-title";
 import { StateScreen, type ScreenKind } from "./state-screens";
 
@@ -73,7 +75,9 @@ export default async function BookmarksPage({
         nextCursor={list.nextCursor}
         tagOptions={list.tagOptions}
         sync={list.sync}
-        editTarget={editTarget}
+        readOnly={list.readOnly}
+        density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}
+        editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
       />
     );

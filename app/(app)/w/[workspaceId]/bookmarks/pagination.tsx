@@ -1,8 +1,8 @@
 import { ArrowLeftToLine, ArrowRight } from "lucide-react";
 import Link from "next/link";
-import { secondaryButton } from "@/app/_components/button-styles";
 import type { ListQuery } from "@/lib/bookmarks/schema";
-import { listHref } from "./list-url";
+import { listHref } from "@/components/bookmarks/list-url";
+import { Button } from "@/components/ui/button";
 
 /**
  * Notion pages with opaque forward-only cursors, so the URL carries the current cursor: "Next"
@@ -13,16 +13,20 @@ export function Pagination({ workspaceId, query, nextCursor }: { workspaceId: st
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2">
       {query.cursor ? (
-        <Link href={listHref(workspaceId, { ...query, cursor: undefined })} className={secondaryButton}>
-          <ArrowLeftToLine className="size-4" aria-hidden /> First page
-        </Link>
+        <Button asChild>
+          <Link href={listHref(workspaceId, { ...query, cursor: undefined })}>
+            <ArrowLeftToLine className="size-4" aria-hidden /> First page
+          </Link>
+        </Button>
       ) : (
         <span />
       )}
       {nextCursor && (
-        <Link href={listHref(workspaceId, { ...query, cursor: nextCursor })} className={secondaryButton}>
-          Next page <ArrowRight className="size-4" aria-hidden />
-        </Link>
+        <Button asChild>
+          <Link href={listHref(workspaceId, { ...query, cursor: nextCursor })}>
+            Next page <ArrowRight className="size-4" aria-hidden />
+          </Link>
+        </Button>
       )}
     </nav>
   );

@@ -1,10 +1,9 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useEffect, useEffectEvent } from "react";
-import { secondaryButton } from "@/app/_components/button-styles";
-import { dialogContent, dialogOverlay, dialogTitle } from "@/app/_components/dialog-styles";
-import { Kbd } from "@/app/_components/kbd";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Kbd } from "@/components/ui/kbd";
 
 export const SHORTCUTS = [
   { key: "n", label: "New bookmark" },
@@ -43,11 +42,8 @@ export function useShortcuts(run: (key: ShortcutKey) => boolean) {
 
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className={dialogOverlay} />
-        <Dialog.Content className={`${dialogContent} max-w-sm`} aria-describedby={undefined}>
-          <Dialog.Title className={`${dialogTitle} mb-3`}>Keyboard shortcuts</Dialog.Title>
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent title="Keyboard shortcuts" size="sm">
           <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 text-sm">
             {SHORTCUTS.map(({ key, label }) => (
               <div key={key} className="contents">
@@ -58,11 +54,10 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
               </div>
             ))}
           </dl>
-          <Dialog.Close className={`${secondaryButton} mt-5 w-full`}>
-            Close
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <DialogClose asChild>
+            <Button className="mt-5 w-full">Close</Button>
+          </DialogClose>
+      </DialogContent>
+    </Dialog>
   );
 }

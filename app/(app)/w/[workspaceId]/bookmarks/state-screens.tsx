@@ -1,6 +1,7 @@
 import { CloudOff, DatabaseZap, FileQuestion, KeyRound, LibraryBig, type LucideIcon } from "lucide-react";
 import Link from "next/link";
-import { primaryButton } from "@/app/_components/button-styles";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export type ScreenKind = "needs_setup" | "database_gone" | "reconnect_required" | "unavailable" | "page_expired" | "failed";
 
@@ -47,25 +48,25 @@ type ScreenProps = { workspaceId: string; message: string; retryHref: string; fi
 
 /** Every way the dashboard can fail to show a list: what happened, and the one next step. */
 export function StateScreen({ kind, ...props }: ScreenProps & { kind: ScreenKind }) {
-  const { icon: Icon, title, body, action } = describe(kind, props);
+  const { icon, title, body, action } = describe(kind, props);
   return (
-    <section
-      aria-labelledby="state-title"
+    <EmptyState
+      icon={icon}
+      title={title}
+      titleAs="h2"
+      titleId="state-title"
       data-testid={`state-${kind}`}
-      className="mx-auto mt-6 flex max-w-md flex-col items-center gap-3 rounded-lg border border-line px-6 py-10 text-center"
+      tone="plain"
+      className="mx-auto mt-6 w-full max-w-md"
+      action={
+        action && (
+          <Button asChild variant="primary">
+            <Link href={action.href}>{action.label}</Link>
+          </Button>
+        )
+      }
     >
-      <span className="flex size-10 items-center justify-center rounded-full bg-surface text-muted">
-        <Icon className="size-5" aria-hidden />
-      </span>
-      <h2 id="state-title" className="text-base font-semibold">
-        {title}
-      </h2>
-      <p className="text-sm text-muted">{body}</p>
-      {action && (
-        <Link href={action.href} className={`${primaryButton} mt-2`}>
-          {action.label}
-        </Link>
-      )}
-    </section>
+      <p>{body}</p>
+    </EmptyState>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
+import { CircleAlert, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useSyncExternalStore, useTransition } from "react";
-import { toast } from "sonner";
-import { quietButton } from "@/app/_components/button-styles";
+import { useState, useSyncExternalStore, useTransition } from "react";
+import { usePolling } from "@/components/bookmarks/use-polling";
+import { Badge } from "@/components/ui/badge";
+import { IconButton } from "@/components/ui/icon-button";
+import { refreshBookmarksAction } from "@/lib/actions/bookmarks";
 import type { SyncStatus as Status } from "@/lib/bookmarks/service";
-import { refreshBookmarksAction } from "./actions";
-import { usePolling } from "./use-polling";
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** How often an open, idle dashboard looks at the mirror again, so rows changed in Notion appear without a reload. */
+export const IDLE_POLL_MS = 10_000;
 
 function subscribeToClock(tick: () => void) {
   const timer = setInterval(tick, 30_000);
@@ -17,7 +20,7 @@ function subscribeToClock(tick: () => void) {
 }
 
 /** The time, ticking every 30 s; null on the server, so relative times never mismatch on hydration. */
-function useNow(): number | null {
+export function useNow(): number | null {
   return useSyncExternalStore(subscribeToClock, () => Math.floor(Date.now() / 30_000) * 30_000, () => null);
 }
 
@@ -30,32 +33,50 @@ function ago(iso: string, now: number): string {
   return hours > -24 ? relative.format(hours, "hour") : relative.format(Math.round(hours / 24), "day");
 }
 
-/** When the list last matched Notion, what is still on its way, and a Refresh button. */
-export function SyncStatus({ workspaceId, sync }: { workspaceId: string; sync: Status }) {
+/** When the list last matched Notion, what is still on its way, and a Refresh button with its own error. */
+export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: string; sync: Status; readOnly: boolean }) {
   const router = useRouter();
   const [refreshing, start] = useTransition();
+  const [refreshError, setRefreshError] = useState<string | null>(null);
   const now = useNow();
-  usePolling(sync.syncing || sync.pending > 0 || sync.readingPages > 0);
+  const busy = sync.syncing || sync.pending > 0 || sync.readingPages > 0;
+  // Busy: every 1.5 s until it settles. Idle: a slow look, which also starts a sync once the mirror is stale.
+  usePolling(!readOnly, busy ? 1500 : IDLE_POLL_MS);
 
   function refresh() {
     start(async () => {
       const result = await refreshBookmarksAction({ workspaceId });
-      if (!result.ok) toast.error(result.error);
+      setRefreshError(result.ok ? null : result.error);
       router.refresh();
     });
   }
 
-  const busy = refreshing || sync.syncing;
+  if (readOnly) {
+    return (
+      <div className="text-xs text-muted" data-testid="sync-status">
+        <Badge tone="warn">Read-only</Badge>
+        {sync.lastSyncedAt && now && <span className="ml-2">Last synced {ago(sync.lastSyncedAt, now)}</span>}
+      </div>
+    );
+  }
+  // A background sync that hangs must never take the button away: Refresh is how the person asks again.
+  const spinning = refreshing || sync.syncing;
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-muted" data-testid="sync-status">
+      {refreshError && (
+        <span role="alert" className="inline-flex items-center gap-1 text-danger" data-testid="refresh-error">
+          <CircleAlert className="size-3.5 shrink-0" aria-hidden />
+          {refreshError}
+        </span>
+      )}
       {sync.pending > 0 && <span>{sync.pending} waiting to sync</span>}
       {sync.parked > 0 && <span className="text-danger">{sync.parked} not saved in Notion</span>}
       <span aria-live="polite">
-        {busy ? "Syncing with Notion…" : sync.lastSyncedAt && now ? `Synced ${ago(sync.lastSyncedAt, now)}` : null}
+        {spinning ? "Syncing with Notion…" : sync.lastSyncedAt && now ? `Synced ${ago(sync.lastSyncedAt, now)}` : null}
       </span>
-      <button type="button" className={quietButton} onClick={refresh} disabled={busy} aria-label="Refresh from Notion" title="Refresh from Notion">
-        <RefreshCw className={`size-4 ${busy ? "animate-spin" : ""}`} aria-hidden />
-      </button>
+      <IconButton size="md" label="Refresh from Notion" onClick={refresh} disabled={refreshing} aria-busy={refreshing || undefined}>
+        <RefreshCw className={spinning ? "size-4 animate-spin" : "size-4"} aria-hidden />
+      </IconButton>
     </div>
   );
 }

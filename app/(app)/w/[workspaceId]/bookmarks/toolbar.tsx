@@ -1,13 +1,15 @@
 "use client";
 
-import * as Menu from "@radix-ui/react-dropdown-menu";
-import { Check, ChevronDown, CopyCheck, Search, Tag } from "lucide-react";
+import { ChevronDown, CopyCheck, Search, Tag } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { secondaryButton } from "@/app/_components/button-styles";
-import { menuContent, menuItem, menuLabel } from "@/app/_components/menu-styles";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { controlVariants } from "@/components/ui/field";
+import { Menu, MenuCheckboxItem, MenuContent, MenuLabel, MenuTrigger } from "@/components/ui/menu";
 import type { BookmarkSort, ListQuery } from "@/lib/bookmarks/schema";
-import { listHref, withTagToggled } from "./list-url";
+import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 
 const SORT_LABELS: Record<BookmarkSort, string> = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z" };
 const SEARCH_DELAY_MS = 300;
@@ -19,13 +21,15 @@ type Props = {
   duplicates: number;
   searchRef: React.RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
+  /** View controls shown at the end of the bar (the density switch). */
+  children?: React.ReactNode;
 };
 
 /**
  * Search, tag filter and sort. A plain GET form, so it works before (or without) JavaScript; with
  * it, every change replaces the URL, which is what makes a view shareable and survive reload.
  */
-export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate }: Props) {
+export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate, children }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Shown at once while the sorted list loads; follows the URL when it changes from elsewhere.
   const [sort, setSort] = useState(query.sort);
@@ -74,7 +78,7 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
           placeholder="Search bookmarks"
           onChange={(e) => search(e.target.value, SEARCH_DELAY_MS)}
           onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
-          className="w-full rounded-md border border-line-strong bg-canvas py-1.5 pl-8 pr-2 text-sm placeholder:text-muted"
+          className={cn(controlVariants(), "pl-8 pr-2")}
         />
       </div>
       {query.tags.map((tag) => (
@@ -93,7 +97,7 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
           setSort(next);
           go({ sort: next });
         }}
-        className="rounded-md border border-line-strong bg-raised py-1.5 pl-2 pr-7 text-sm text-ink"
+        className={cn(controlVariants(), "w-auto bg-raised pl-2 pr-7")}
       >
         {Object.entries(SORT_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
@@ -102,11 +106,14 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
         ))}
       </select>
       {duplicates > 0 && (
-        <Link href={`/w/${workspaceId}/duplicates`} className={`${secondaryButton} font-normal`}>
-          <CopyCheck className="size-3.5 text-muted" aria-hidden />
-          {duplicates} {duplicates === 1 ? "duplicate" : "duplicates"}
-        </Link>
+        <Button asChild className="font-normal">
+          <Link href={`/w/${workspaceId}/duplicates`}>
+            <CopyCheck className="size-3.5 text-muted" aria-hidden />
+            {duplicates} {duplicates === 1 ? "duplicate" : "duplicates"}
+          </Link>
+        </Button>
       )}
+      {children}
       <button type="submit" className="sr-only">
         Apply
       </button>
@@ -119,32 +126,27 @@ function TagMenu({ query, tagOptions, toggle }: { query: ListQuery; tagOptions: 
   // Filters from an old link may name tags the database no longer has; they still show, to be removable.
   const options = [...tagOptions, ...query.tags.filter((tag) => !tagOptions.some((o) => o.toLowerCase() === tag.toLowerCase()))];
   return (
-    <Menu.Root>
-      <Menu.Trigger className={`${secondaryButton} font-normal`} disabled={options.length === 0}>
-        <Tag className="size-3.5 text-muted" aria-hidden />
-        Tags
-        {query.tags.length > 0 && (
-          <span className="rounded bg-surface px-1 text-xs tabular-nums text-muted" aria-label={`${query.tags.length} selected`}>
-            {query.tags.length}
-          </span>
-        )}
-        <ChevronDown className="size-3.5 text-muted" aria-hidden />
-      </Menu.Trigger>
-      <Menu.Portal>
-        <Menu.Content align="end" sideOffset={4} className={`${menuContent} max-h-80 overflow-y-auto`}>
-          <Menu.Label className={menuLabel}>Show bookmarks tagged</Menu.Label>
-          {options.map((tag) => (
-            <Menu.CheckboxItem key={tag} checked={active(tag)} onSelect={() => toggle(tag)} className={menuItem}>
-              <span className="flex size-4 items-center justify-center">
-                <Menu.ItemIndicator>
-                  <Check className="size-3.5" aria-hidden />
-                </Menu.ItemIndicator>
-              </span>
-              <span className="truncate">{tag}</span>
-            </Menu.CheckboxItem>
-          ))}
-        </Menu.Content>
-      </Menu.Portal>
-    </Menu.Root>
+    <Menu>
+      <MenuTrigger asChild disabled={options.length === 0}>
+        <Button className="font-normal">
+          <Tag className="size-3.5 text-muted" aria-hidden />
+          Tags
+          {query.tags.length > 0 && (
+            <Badge className="tabular-nums" aria-label={`${query.tags.length} selected`}>
+              {query.tags.length}
+            </Badge>
+          )}
+          <ChevronDown className="size-3.5 text-muted" aria-hidden />
+        </Button>
+      </MenuTrigger>
+      <MenuContent align="end" className="max-h-80 overflow-y-auto">
+        <MenuLabel>Show bookmarks tagged</MenuLabel>
+        {options.map((tag) => (
+          <MenuCheckboxItem key={tag} checked={active(tag)} onSelect={() => toggle(tag)}>
+            <span className="truncate">{tag}</span>
+          </MenuCheckboxItem>
+        ))}
+      </MenuContent>
+    </Menu>
   );
 }

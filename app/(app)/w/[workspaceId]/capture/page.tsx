@@ -1,9 +1,10 @@
 import { ArrowLeft, Smartphone } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { quietButton } from "@/app/_components/button-styles";
 import { requireWorkspace } from "@/lib/auth/session";
 import { BookmarkletLink } from "./bookmarklet-link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Save from anywhere" };
 
@@ -13,13 +14,15 @@ export default async function CapturePage({ params }: { params: Promise<{ worksp
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-1">
-        <Link href={`/w/${workspace.id}/bookmarks`} className={`${quietButton} -ml-2 self-start`}>
+        <Button asChild variant="quiet" className="-ml-2 self-start">
+<Link href={`/w/${workspace.id}/bookmarks`}>
           <ArrowLeft className="size-4" aria-hidden />
           Bookmarks
         </Link>
+</Button>
         <h1 className="text-2xl font-semibold tracking-tight">Save from anywhere</h1>
       </div>
-      <section aria-labelledby="bookmarklet-heading" className="flex flex-col gap-3 rounded-lg border border-line p-4 sm:p-5">
+      <Card as="section" aria-labelledby="bookmarklet-heading" className="flex flex-col gap-3">
         <h2 id="bookmarklet-heading" className="font-medium">
           On a computer: the bookmarklet
         </h2>
@@ -33,8 +36,8 @@ export default async function CapturePage({ params }: { params: Promise<{ worksp
           If your browser blocks the small window, the bookmarklet opens the form in the same tab instead. You choose the
           workspace each time; it starts with the one you used last.
         </p>
-      </section>
-      <section aria-labelledby="phone-heading" className="flex flex-col gap-3 rounded-lg border border-line p-4 sm:p-5">
+      </Card>
+      <Card as="section" aria-labelledby="phone-heading" className="flex flex-col gap-3">
         <h2 id="phone-heading" className="flex items-center gap-2 font-medium">
           <Smartphone className="size-4 text-muted" aria-hidden />
           On a phone: the share sheet
@@ -43,7 +46,7 @@ export default async function CapturePage({ params }: { params: Promise<{ worksp
           Open Shelf in your phone&apos;s browser and choose “Install app” or “Add to Home screen”. Shelf then appears
           in the share sheet: share any page to Shelf to save it.
         </p>
-      </section>
+      </Card>
     </div>
   );
 }

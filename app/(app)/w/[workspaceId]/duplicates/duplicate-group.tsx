@@ -4,13 +4,14 @@ import { Loader2, Merge } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { primaryButton } from "@/app/_components/button-styles";
 import type { DuplicateGroup } from "@/lib/bookmarks/duplicates";
 import { displayHost } from "@/lib/bookmarks/url";
-import { restoreBookmarkAction } from "../bookmarks/actions";
-import { safeHref } from "../bookmarks/bookmark-row";
-import { formatDate } from "../bookmarks/format";
+import { restoreBookmarkAction } from "@/lib/actions/bookmarks";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { formatDate } from "@/components/bookmarks/format";
 import { mergeDuplicatesAction } from "./actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 /** One link's bookmarks: choose the one to keep (the oldest unless changed) and merge the rest into it. */
 export function DuplicateGroupCard({ workspaceId, group }: { workspaceId: string; group: DuplicateGroup }) {
@@ -46,7 +47,7 @@ export function DuplicateGroupCard({ workspaceId, group }: { workspaceId: string
 
   const host = displayHost(group.normalizedUrl);
   return (
-    <fieldset className="rounded-lg border border-line bg-canvas" data-testid="duplicate-group" disabled={pending}>
+    <Card as="fieldset" padding="none" className="bg-canvas" data-testid="duplicate-group" disabled={pending}>
       <legend className="sr-only">Bookmarks of {group.normalizedUrl}</legend>
       <div className="flex flex-wrap items-center gap-2 border-b border-line px-3 py-2 sm:px-4">
         <p className="min-w-0 flex-1 break-all text-sm font-medium">
@@ -100,11 +101,11 @@ export function DuplicateGroupCard({ workspaceId, group }: { workspaceId: string
         <p className="mr-auto text-xs text-muted">
           {others.length} {others.length === 1 ? "other goes" : "others go"} to the trash; tags are combined.
         </p>
-        <button type="button" className={`${primaryButton} py-1.5`} onClick={() => void merge()} disabled={pending || !kept} aria-busy={pending}>
+        <Button variant="primary" onClick={() => void merge()} disabled={pending || !kept} aria-busy={pending}>
           {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Merge className="size-4" aria-hidden />}
           {pending ? "Merging…" : "Merge"}
-        </button>
+        </Button>
       </div>
-    </fieldset>
+    </Card>
   );
 }

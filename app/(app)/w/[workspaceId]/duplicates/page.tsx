@@ -1,11 +1,12 @@
 import { ArrowLeft, CopyCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { quietButton, secondaryButton } from "@/app/_components/button-styles";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listDuplicates } from "@/lib/bookmarks/duplicates";
 import { DuplicateGroupCard } from "./duplicate-group";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Duplicates" };
 
@@ -18,10 +19,12 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-1">
-        <Link href={bookmarksHref} className={`${quietButton} -ml-2 self-start`}>
+        <Button asChild variant="quiet" className="-ml-2 self-start">
+<Link href={bookmarksHref}>
           <ArrowLeft className="size-4" aria-hidden />
           Bookmarks
         </Link>
+</Button>
         <h1 className="text-2xl font-semibold tracking-tight">Duplicates</h1>
         <p className="max-w-2xl text-sm text-muted">
           Links saved more than once — the same address, ignoring differences like a trailing slash, “www.”, letter case
@@ -30,14 +33,16 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
         </p>
       </div>
       {groups.length === 0 ? (
-        <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-line-strong px-6 py-12 text-center" data-testid="no-duplicates">
+        <Card tone="dashed" padding="lg" className="flex flex-col items-center gap-2 text-center py-12" data-testid="no-duplicates">
           <CopyCheck className="size-6 text-muted" aria-hidden />
           <p className="font-medium">No duplicates</p>
           <p className="max-w-sm text-sm text-muted">Every link in this workspace is saved once.</p>
-          <Link href={bookmarksHref} className={`${secondaryButton} mt-2`}>
+          <Button asChild className="mt-2">
+<Link href={bookmarksHref}>
             Back to bookmarks
           </Link>
-        </div>
+</Button>
+        </Card>
       ) : (
         <ul className="flex flex-col gap-4" aria-label="Duplicate groups">
           {groups.map((group) => (

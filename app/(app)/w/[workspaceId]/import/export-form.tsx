@@ -1,5 +1,6 @@
 import { Download } from "lucide-react";
-import { primaryButton } from "@/app/_components/button-styles";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 const FORMATS = [
   { value: "netscape", label: "Browser bookmarks (HTML)", hint: "Opens in Chrome, Firefox, Safari and Edge." },
@@ -10,7 +11,7 @@ const FORMATS = [
 /** A plain GET form: the export route answers with a file, so this works without JavaScript. */
 export function ExportForm({ workspaceId }: { workspaceId: string }) {
   return (
-    <section aria-labelledby="export-heading" className="rounded-lg border border-line p-4 sm:p-5">
+    <Card as="section" aria-labelledby="export-heading">
       <h2 id="export-heading" className="font-medium">
         Export bookmarks
       </h2>
@@ -36,11 +37,11 @@ export function ExportForm({ workspaceId }: { workspaceId: string }) {
           </span>
         </label>
         <div>
-          <button type="submit" className={primaryButton}>
+          <Button variant="primary" type="submit">
             <Download className="size-4" aria-hidden /> Download export
-          </button>
+          </Button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ImportSummary } from "@/lib/imports/types";
+import { Card } from "@/components/ui/card";
 
 const STATUS_NAMES: Record<ImportSummary["status"], string> = {
   preview: "Not started",
@@ -21,7 +22,7 @@ export function ImportHistory({ workspaceId, imports, currentId }: { workspaceId
       {imports.length === 0 ? (
         <p className="text-sm text-muted">No imports yet. Files you import show up here with what became of each row.</p>
       ) : (
-        <ul className="divide-y divide-line rounded-lg border border-line" data-testid="import-history">
+        <Card as="ul" padding="none" className="divide-y divide-line" data-testid="import-history">
           {imports.map((job) => (
             <li key={job.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm">
               <Link
@@ -38,7 +39,7 @@ export function ImportHistory({ workspaceId, imports, currentId }: { workspaceId
               </span>
             </li>
           ))}
-        </ul>
+        </Card>
       )}
     </section>
   );

@@ -1,16 +1,15 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { Download } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { dangerButton, primaryButton, secondaryButton } from "@/app/_components/button-styles";
-import { dialogContent, dialogOverlay, dialogTitle } from "@/app/_components/dialog-styles";
 import { etaInWords } from "@/lib/imports/eta";
 import type { ImportView } from "@/lib/imports/types";
-import { usePolling } from "../bookmarks/use-polling";
+import { usePolling } from "@/components/bookmarks/use-polling";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTrigger } from "@/components/ui/dialog";
 import { cancelImportAction, pauseImportAction, resumeImportAction, startImportAction } from "./actions";
 
 const count = (n: number) => n.toLocaleString("en");
@@ -49,12 +48,12 @@ export function ImportJob({ workspaceId, job }: { workspaceId: string; job: Impo
 
       {job.status === "preview" ? (
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={primaryButton} disabled={pending || counts.toImport === 0} onClick={() => act(startImportAction)}>
+          <Button variant="primary" disabled={pending || counts.toImport === 0} onClick={() => act(startImportAction)}>
             {counts.toImport === 0 ? "Nothing new to import" : `Import ${count(counts.toImport)} bookmark${counts.toImport === 1 ? "" : "s"}`}
-          </button>
-          <button type="button" className={secondaryButton} disabled={pending} onClick={() => act(cancelImportAction, () => router.push(`/w/${workspaceId}/import`))}>
+          </Button>
+          <Button disabled={pending} onClick={() => act(cancelImportAction, () => router.push(`/w/${workspaceId}/import`))}>
             Discard
-          </button>
+          </Button>
         </div>
       ) : (
         <Progress job={job} />
@@ -63,13 +62,13 @@ export function ImportJob({ workspaceId, job }: { workspaceId: string; job: Impo
       {(job.status === "running" || job.status === "paused") && (
         <div className="flex flex-wrap items-center gap-2">
           {job.status === "running" ? (
-            <button type="button" className={secondaryButton} disabled={pending} onClick={() => act(pauseImportAction)}>
+            <Button disabled={pending} onClick={() => act(pauseImportAction)}>
               Pause
-            </button>
+            </Button>
           ) : (
-            <button type="button" className={primaryButton} disabled={pending} onClick={() => act(resumeImportAction)}>
+            <Button variant="primary" disabled={pending} onClick={() => act(resumeImportAction)}>
               Resume
-            </button>
+            </Button>
           )}
           <CancelDialog disabled={pending} onConfirm={() => act(cancelImportAction)} remaining={progress.remaining} />
         </div>
@@ -150,33 +149,30 @@ function Progress({ job }: { job: ImportView }) {
 function CancelDialog({ disabled, onConfirm, remaining }: { disabled: boolean; onConfirm: () => void; remaining: number }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className={secondaryButton} disabled={disabled}>
-        Cancel import…
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className={dialogOverlay} />
-        <Dialog.Content className={dialogContent}>
-          <Dialog.Title className={dialogTitle}>Cancel this import?</Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm text-muted">
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button disabled={disabled}>Cancel import…</Button>
+      </DialogTrigger>
+      <DialogContent title="Cancel this import?">
+          <DialogDescription className="text-sm text-muted">
             The {count(remaining)} bookmarks not saved yet are skipped. Bookmarks already saved stay in Shelf and Notion.
-          </Dialog.Description>
+          </DialogDescription>
           <div className="mt-5 flex justify-end gap-2">
-            <Dialog.Close className={secondaryButton}>Keep importing</Dialog.Close>
-            <button
-              type="button"
-              className={dangerButton}
+            <DialogClose asChild>
+              <Button>Keep importing</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
               onClick={() => {
                 setOpen(false);
                 onConfirm();
               }}
             >
               Cancel import
-            </button>
+            </Button>
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </DialogContent>
+    </Dialog>
   );
 }
 
@@ -203,9 +199,11 @@ function Problems({ workspaceId, job }: { workspaceId: string; job: ImportView }
         <p className="text-xs text-muted">The first {job.problems.length} are shown; the report has all of them.</p>
       )}
       {/* A route handler, not a page: a plain link downloads it. */}
-      <a href={`/w/${workspaceId}/import/${job.id}/report`} download className={`${secondaryButton} self-start`}>
-        <Download className="size-4" aria-hidden /> Download the report (CSV)
-      </a>
+      <Button asChild className="self-start">
+        <a href={`/w/${workspaceId}/import/${job.id}/report`} download>
+          <Download className="size-4" aria-hidden /> Download the report (CSV)
+        </a>
+      </Button>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-const bar = "animate-pulse rounded bg-surface";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 
 /** The page's shape while it loads, so the sections do not jump in. */
 export default function Loading() {
@@ -8,12 +9,12 @@ export default function Loading() {
       <p className="sr-only" role="status">
         Loading imports…
       </p>
-      <div className="flex h-64 flex-col gap-3 rounded-lg border border-line p-4 sm:p-5">
-        <div className={`${bar} h-4 w-40`} />
-        <div className={`${bar} h-3 w-4/5`} />
-        <div className={`${bar} flex-1`} />
-      </div>
-      <div className={`${bar} h-24`} />
+      <Card className="flex h-64 flex-col gap-3">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="h-3 w-4/5" />
+        <Skeleton className="flex-1" />
+      </Card>
+      <Skeleton className="h-24" />
     </div>
   );
 }

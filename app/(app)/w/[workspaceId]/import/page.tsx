@@ -9,6 +9,7 @@ import { ExportForm } from "./export-form";
 import { ImportHistory } from "./import-history";
 import { ImportJob } from "./import-job";
 import { UploadForm } from "./upload-form";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Import & export" };
 
@@ -37,7 +38,7 @@ export default async function ImportPage({
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight">Import &amp; export</h1>
-      <section aria-labelledby="import-heading" className="rounded-lg border border-line p-4 sm:p-5">
+      <Card as="section" aria-labelledby="import-heading">
         <h2 id="import-heading" className="font-medium">
           Import bookmarks
         </h2>
@@ -46,7 +47,7 @@ export default async function ImportPage({
         ) : (
           <UploadForm workspaceId={workspace.id} maxBytes={MAX_FILE_BYTES} tooBigMessage={TOO_BIG_MESSAGE} />
         )}
-      </section>
+      </Card>
       <ImportHistory workspaceId={workspace.id} imports={history} currentId={job?.id ?? null} />
       <ExportForm workspaceId={workspace.id} />
     </div>

@@ -3,7 +3,7 @@
 import { FileUp } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { previewImportAction } from "./actions";
 
 const sizeFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
@@ -71,7 +71,7 @@ export function UploadForm({ workspaceId, maxBytes, tooBigMessage }: { workspace
         <FileUp className="size-6 text-muted" aria-hidden />
         <p className="text-sm">{file ? <span className="font-medium break-all">{file.name}</span> : "Drag a bookmarks file here, or"}</p>
         {file && <p className="text-xs text-muted">{sizeInWords(file.size)}</p>}
-        <label htmlFor={inputId} className={`${secondaryButton} cursor-pointer`}>
+        <label htmlFor={inputId} className={buttonVariants({ className: "cursor-pointer" })}>
           {file ? "Choose another file" : "Choose a file"}
         </label>
         <input
@@ -101,9 +101,9 @@ export function UploadForm({ workspaceId, maxBytes, tooBigMessage }: { workspace
         </p>
       )}
       <div>
-        <button type="submit" className={primaryButton} disabled={pending || !file}>
+        <Button variant="primary" type="submit" disabled={pending || !file}>
           {pending ? "Reading the file…" : "Preview import"}
-        </button>
+        </Button>
       </div>
     </form>
   );

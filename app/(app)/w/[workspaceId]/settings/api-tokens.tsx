@@ -4,7 +4,8 @@ import { Check, Copy, KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { dangerButton, primaryButton, quietButton, secondaryButton } from "@/app/_components/button-styles";
+import { Button } from "@/components/ui/button";
+import { controlVariants, Field, Input } from "@/components/ui/field";
 import { ALL_WORKSPACES, TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/schema";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
@@ -31,9 +32,6 @@ const EXPIRY_LABELS: Record<(typeof TOKEN_EXPIRY_DAYS)[number], string> = {
   "365": "In a year",
   never: "Never",
 };
-
-const fieldClass = (invalid: boolean) =>
-  `w-full rounded-md border bg-canvas px-2.5 py-1.5 text-sm text-ink placeholder:text-muted ${invalid ? "border-danger" : "border-line-strong"}`;
 
 export function ApiTokens({ tokens, workspaces, currentWorkspaceId }: Props) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
@@ -84,54 +82,34 @@ function CreateTokenForm({ workspaces, currentWorkspaceId, onCreated }: Omit<Pro
       }}
       className="grid gap-3 sm:grid-cols-2"
     >
-      <div className="sm:col-span-2">
-        <label htmlFor={`${id}-name`} className="mb-1 block text-sm font-medium">
-          Name
-        </label>
-        <input
-          id={`${id}-name`}
-          value={draft.name}
-          placeholder="e.g. Raycast, iPhone Shortcut"
-          maxLength={100}
-          onChange={(e) => set({ name: e.target.value })}
-          aria-invalid={Boolean(errors.name) || undefined}
-          aria-describedby={errors.name ? `${id}-name-error` : undefined}
-          className={fieldClass(Boolean(errors.name))}
-        />
-        {errors.name && (
-          <p id={`${id}-name-error`} className="mt-1 text-sm text-danger">
-            {errors.name}
-          </p>
+      <Field label="Name" error={errors.name} className="sm:col-span-2">
+        <Input value={draft.name} placeholder="e.g. Raycast, iPhone Shortcut" maxLength={100} onChange={(e) => set({ name: e.target.value })} />
+      </Field>
+      <Field label="Workspaces" error={errors.scope}>
+        {(control) => (
+          <select {...control} value={draft.scope} onChange={(e) => set({ scope: e.target.value })} className={controlVariants({ invalid: Boolean(errors.scope) })}>
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                Only {w.name}
+              </option>
+            ))}
+            <option value={ALL_WORKSPACES}>All my workspaces</option>
+          </select>
         )}
-      </div>
-      <div>
-        <label htmlFor={`${id}-scope`} className="mb-1 block text-sm font-medium">
-          Workspaces
-        </label>
-        <select id={`${id}-scope`} value={draft.scope} onChange={(e) => set({ scope: e.target.value })} className={fieldClass(Boolean(errors.scope))}>
-          {workspaces.map((w) => (
-            <option key={w.id} value={w.id}>
-              Only {w.name}
-            </option>
-          ))}
-          <option value={ALL_WORKSPACES}>All my workspaces</option>
-        </select>
-        {errors.scope && <p className="mt-1 text-sm text-danger">{errors.scope}</p>}
-      </div>
-      <div>
-        <label htmlFor={`${id}-expiry`} className="mb-1 block text-sm font-medium">
-          Expires
-        </label>
-        <select id={`${id}-expiry`} value={draft.expiresInDays} onChange={(e) => set({ expiresInDays: e.target.value })} className={fieldClass(false)}>
-          {TOKEN_EXPIRY_DAYS.map((days) => (
-            <option key={days} value={days}>
-              {EXPIRY_LABELS[days]}
-            </option>
-          ))}
-        </select>
-      </div>
+      </Field>
+      <Field label="Expires">
+        {(control) => (
+          <select {...control} value={draft.expiresInDays} onChange={(e) => set({ expiresInDays: e.target.value })} className={controlVariants()}>
+            {TOKEN_EXPIRY_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {EXPIRY_LABELS[days]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <fieldset className="sm:col-span-2">
-        <legend className="mb-1 text-sm font-medium">Permission</legend>
+        <legend className="mb-1 text-xs font-medium text-muted">Permission</legend>
         <div className="flex flex-wrap gap-4 text-sm">
           {[
             ["write", "Read and write"],
@@ -145,9 +123,9 @@ function CreateTokenForm({ workspaces, currentWorkspaceId, onCreated }: Omit<Pro
         </div>
       </fieldset>
       <div className="sm:col-span-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <Button type="submit" variant="primary" disabled={pending}>
           <KeyRound className="size-4" aria-hidden /> {pending ? "Creating…" : "Create token"}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -161,10 +139,8 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
       <p className="text-sm font-medium">Your new token “{name}”</p>
       <p className="text-sm text-muted">Copy it now: Shelf keeps only a fingerprint of it and can&apos;t show it again.</p>
       <div className="flex flex-wrap items-center gap-2">
-        <input readOnly aria-label="New API token" value={token} onFocus={(e) => e.target.select()} className={`${fieldClass(false)} min-w-0 flex-1 font-mono text-xs`} />
-        <button
-          type="button"
-          className={secondaryButton}
+        <input readOnly aria-label="New API token" value={token} onFocus={(e) => e.target.select()} className={`${controlVariants()} min-w-0 flex-1 font-mono text-xs`} />
+        <Button
           onClick={() =>
             void navigator.clipboard.writeText(token).then(
               () => setCopied(true),
@@ -173,11 +149,11 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
           }
         >
           {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />} {copied ? "Copied" : "Copy"}
-        </button>
+        </Button>
       </div>
-      <button type="button" className={`${quietButton} self-start`} onClick={onDone}>
+      <Button variant="quiet" className="self-start" onClick={onDone}>
         Done, I&apos;ve copied it
-      </button>
+      </Button>
     </div>
   );
 }
@@ -212,17 +188,17 @@ function TokenItem({ token }: { token: TokenRow }) {
       {!token.inactive &&
         (confirming ? (
           <div className="flex shrink-0 gap-2">
-            <button type="button" className={dangerButton} disabled={pending} onClick={revoke}>
+            <Button variant="danger" disabled={pending} onClick={revoke}>
               {pending ? "Revoking…" : "Revoke now"}
-            </button>
-            <button type="button" className={secondaryButton} disabled={pending} onClick={() => setConfirming(false)}>
+            </Button>
+            <Button disabled={pending} onClick={() => setConfirming(false)}>
               Keep it
-            </button>
+            </Button>
           </div>
         ) : (
-          <button type="button" className={`${secondaryButton} shrink-0`} onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`}>
+          <Button onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`}>
             Revoke
-          </button>
+          </Button>
         ))}
     </li>
   );

@@ -1,7 +1,6 @@
 import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { secondaryButton } from "@/app/_components/button-styles";
 import { WorkspaceIcon } from "@/app/_components/workspace-icon";
 import { getDb } from "@/db/client";
 import { describeToken } from "@/lib/api-tokens/describe";
@@ -11,6 +10,8 @@ import { listUserWorkspaces } from "@/lib/workspaces/queries";
 import { ApiTokens } from "./api-tokens";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { SessionControls } from "./session-controls";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,7 +33,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-      <section aria-labelledby="workspace-heading" className="rounded-lg border border-line p-4 sm:p-5">
+      <Card as="section" aria-labelledby="workspace-heading">
         <h2 id="workspace-heading" className="flex items-center gap-2 font-medium">
           <WorkspaceIcon icon={workspace.icon} name={workspace.name} /> {name}
         </h2>
@@ -47,15 +48,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <div className="mt-5 border-t border-line pt-4">
           <DisconnectDialog workspaceId={workspace.id} name={name} />
         </div>
-      </section>
-      <section aria-labelledby="session-heading" className="rounded-lg border border-line p-4 sm:p-5">
+      </Card>
+      <Card as="section" aria-labelledby="session-heading">
         <h2 id="session-heading" className="font-medium">
           Your sessions
         </h2>
         <p className="mb-4 mt-1 text-sm text-muted">Sign out here, or on every device where you are signed in to Shelf.</p>
         <SessionControls />
-      </section>
-      <section aria-labelledby="tokens-heading" className="rounded-lg border border-line p-4 sm:p-5">
+      </Card>
+      <Card as="section" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="font-medium">
           API tokens
         </h2>
@@ -71,8 +72,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           workspaces={workspaces.map((w) => ({ id: w.id, name: w.name ?? "Untitled workspace" }))}
           currentWorkspaceId={workspace.id}
         />
-      </section>
-      <section aria-labelledby="activity-heading" className="rounded-lg border border-line p-4 sm:p-5">
+      </Card>
+      <Card as="section" aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="font-medium">
           Security activity
         </h2>
@@ -80,10 +81,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           When you signed in, when workspaces were connected, reconnected or disconnected, and when API tokens were created,
           used from a new client or revoked, from which browser.
         </p>
-        <Link href={`/w/${workspace.id}/settings/activity`} className={secondaryButton}>
+        <Button asChild>
+<Link href={`/w/${workspace.id}/settings/activity`}>
           View security activity <ArrowRight className="size-4" aria-hidden />
         </Link>
-      </section>
+</Button>
+      </Card>
     </div>
   );
 }

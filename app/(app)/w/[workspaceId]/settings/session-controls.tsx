@@ -3,20 +3,17 @@
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { secondaryButton } from "@/app/_components/button-styles";
 import { signOutEverywhereAction } from "./actions";
+import { Button } from "@/components/ui/button";
 
 export function SessionControls() {
   const [pending, start] = useTransition();
   return (
     <div className="flex flex-wrap gap-2">
-      <button type="button" className={secondaryButton} onClick={() => void signOut({ callbackUrl: "/" })}>
+      <Button onClick={() => void signOut({ callbackUrl: "/" })}>
         Sign out
-      </button>
-      <button
-        type="button"
-        className={secondaryButton}
-        disabled={pending}
+      </Button>
+      <Button disabled={pending}
         onClick={() =>
           start(async () => {
             const result = await signOutEverywhereAction({});
@@ -26,7 +23,7 @@ export function SessionControls() {
         }
       >
         {pending ? "Signing out everywhere…" : "Sign out everywhere"}
-      </button>
+      </Button>
     </div>
   );
 }

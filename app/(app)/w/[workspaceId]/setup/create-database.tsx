@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { secondaryButton } from "@/app/_components/button-styles";
 import { createDatabaseAction } from "./actions";
+import { Button } from "@/components/ui/button";
 
 export function CreateDatabase({ workspaceId, pages }: { workspaceId: string; pages: Array<{ id: string; title: string }> }) {
   const [parentPageId, setParentPageId] = useState(pages[0]?.id ?? "");
@@ -49,9 +49,9 @@ export function CreateDatabase({ workspaceId, pages }: { workspaceId: string; pa
           ))}
         </select>
       </div>
-      <button type="submit" className={secondaryButton} disabled={pending}>
+      <Button type="submit"  disabled={pending}>
         {pending ? "Creating…" : "Create a Bookmarks database"}
-      </button>
+      </Button>
     </form>
   );
 }

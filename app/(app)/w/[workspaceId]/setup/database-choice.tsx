@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { primaryButton } from "@/app/_components/button-styles";
 import type { PropertyMap } from "@/db/schema";
 import { chooseDatabaseAction } from "./actions";
+import { Button } from "@/components/ui/button";
 
 export type DatabaseOption = {
   dataSourceId: string;
@@ -69,9 +69,9 @@ export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; o
         {field("tags", "Tags", option.candidates.tags, true)}
       </div>
       <div>
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <Button variant="primary" type="submit"  disabled={pending}>
           {pending ? "Saving…" : "Use this database"}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { setupOptions, type SetupOptions } from "@/lib/bookmarks/setup";
 import { UserFacingError } from "@/lib/errors";
 import { CreateDatabase } from "./create-database";
 import { DatabaseChoice, type DatabaseOption } from "./database-choice";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Choose your Bookmarks database" };
 
@@ -68,10 +69,10 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
               ambiguous: d.analysis.ambiguous,
             };
             return (
-              <li key={d.dataSourceId} className="rounded-lg border border-line p-4">
+              <Card as="li" padding="sm" key={d.dataSourceId}>
                 <h3 className="mb-3 font-medium">{d.title}</h3>
                 <DatabaseChoice workspaceId={workspace.id} option={option} />
-              </li>
+              </Card>
             );
           })}
         </ul>
@@ -91,7 +92,7 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
         )}
       </section>
 
-      <section aria-labelledby="create-heading" className="flex flex-col gap-3 rounded-lg border border-line p-4">
+      <Card as="section" padding="sm" aria-labelledby="create-heading" className="flex flex-col gap-3">
         <h2 id="create-heading" className="font-medium">
           Or create a new one
         </h2>
@@ -99,7 +100,7 @@ export default async function SetupPage({ params }: { params: Promise<{ workspac
           A database named Bookmarks with Name, URL, Description, Tags and Created, inside a page you shared with Shelf.
         </p>
         <CreateDatabase workspaceId={workspace.id} pages={options.parentPages} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { History, KeyRound, KeySquare, Link2, LogIn, LogOut, RefreshCw, ShieldAl
 import { describeAuditEvent, eventWorkspaceName } from "@/lib/audit/describe";
 import type { AuditEventKind, AuditEventRow } from "@/lib/audit/queries";
 import { exactTime, relativeTime } from "@/lib/audit/time";
+import { Card } from "@/components/ui/card";
 
 const ICONS: Record<AuditEventKind, LucideIcon> = {
   sign_in: LogIn,
@@ -19,7 +20,7 @@ const ICONS: Record<AuditEventKind, LucideIcon> = {
 /** Newest first; each event says what happened, when, where and from which kind of client. */
 export function ActivityList({ events, now }: { events: AuditEventRow[]; now: Date }) {
   return (
-    <ol aria-label="Security events" className="divide-y divide-line rounded-lg border border-line">
+    <Card as="ol" padding="none" aria-label="Security events" className="divide-y divide-line">
       {events.map((event) => {
         const Icon = ICONS[event.kind];
         const workspace = eventWorkspaceName(event);
@@ -66,19 +67,19 @@ export function ActivityList({ events, now }: { events: AuditEventRow[]; now: Da
           </li>
         );
       })}
-    </ol>
+    </Card>
   );
 }
 
 /** The first page says nothing happened yet; a later one that nothing is older (the pager leads back). */
 export function NoActivity({ older }: { older: boolean }) {
   return (
-    <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-line-strong px-6 py-12 text-center" data-testid="no-activity">
+    <Card tone="dashed" padding="lg" className="flex flex-col items-center gap-2 text-center py-12" data-testid="no-activity">
       <History className="size-6 text-muted" aria-hidden />
       <p className="font-medium">{older ? "No older activity" : "No security activity yet"}</p>
       <p className="max-w-sm text-sm text-muted">
         {older ? "There is nothing before this point." : "Sign-ins and changes to your Notion connections will be listed here."}
       </p>
-    </div>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
-const bar = "animate-pulse rounded bg-surface";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 
 /** The list's shape while the events load, so nothing jumps when they arrive. */
 export default function Loading() {
@@ -8,21 +9,21 @@ export default function Loading() {
         Loading security activity…
       </p>
       <div className="flex flex-col gap-3">
-        <div className={`${bar} h-6 w-20`} />
-        <div className={`${bar} h-7 w-56`} />
-        <div className={`${bar} h-10 w-full`} />
+        <Skeleton className="h-6 w-20" />
+        <Skeleton className="h-7 w-56" />
+        <Skeleton className="h-10 w-full" />
       </div>
-      <ul className="divide-y divide-line rounded-lg border border-line">
+      <Card as="ul" padding="none" className="divide-y divide-line">
         {Array.from({ length: 6 }, (_, i) => (
           <li key={i} className="flex gap-3 px-3 py-3 sm:px-4">
-            <div className={`${bar} size-4`} />
+            <Skeleton className="size-4" />
             <div className="flex flex-1 flex-col gap-2">
-              <div className={`${bar} h-4 w-1/2`} />
-              <div className={`${bar} h-3 w-4/5`} />
+              <Skeleton className="h-4 w-1/2" />
+              <Skeleton className="h-3 w-4/5" />
             </div>
           </li>
         ))}
-      </ul>
+      </Card>
     </div>
   );
 }

@@ -2,11 +2,11 @@ import { ArrowLeft, ArrowLeftToLine, ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { quietButton, secondaryButton } from "@/app/_components/button-styles";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requireWorkspace } from "@/lib/auth/session";
 import { ActivityList, NoActivity } from "./activity-list";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Security activity" };
 
@@ -30,9 +30,11 @@ export default async function ActivityPage({
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <Link href={`/w/${workspace.id}/settings`} className={`${quietButton} -ml-2 self-start`}>
+        <Button asChild variant="quiet" className="-ml-2 self-start">
+<Link href={`/w/${workspace.id}/settings`}>
           <ArrowLeft className="size-4" aria-hidden /> Settings
         </Link>
+</Button>
         <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
         <p className="text-sm text-muted">
           Sign-ins and changes to your Notion connections, in all your workspaces. If you don&apos;t recognise something, sign
@@ -43,16 +45,20 @@ export default async function ActivityPage({
       {(before !== undefined || nextCursor !== null) && (
         <nav aria-label="Older and newer activity" className="flex flex-wrap items-center justify-between gap-2">
           {before !== undefined ? (
-            <Link href={here} className={secondaryButton}>
+            <Button asChild>
+<Link href={here}>
               <ArrowLeftToLine className="size-4" aria-hidden /> Newest
             </Link>
+</Button>
           ) : (
             <span />
           )}
           {nextCursor !== null && (
-            <Link href={`${here}?before=${nextCursor}`} className={secondaryButton}>
+            <Button asChild>
+<Link href={`${here}?before=${nextCursor}`}>
               Show older <ArrowRight className="size-4" aria-hidden />
             </Link>
+</Button>
           )}
         </nav>
       )}

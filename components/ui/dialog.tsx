@@ -1,0 +1,36 @@
+"use client";
+
+import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { cn } from "./cn";
+
+export const Dialog = DialogPrimitive.Root;
+export const DialogTrigger = DialogPrimitive.Trigger;
+export const DialogClose = DialogPrimitive.Close;
+export const DialogDescription = DialogPrimitive.Description;
+
+type ContentProps = React.ComponentProps<typeof DialogPrimitive.Content> & {
+  /** Every dialog is named by its title; Radix ties it to the dialog for screen readers. */
+  title: React.ReactNode;
+  size?: "sm" | "md";
+};
+
+/** A centred modal over a dimmed page: portal, overlay, focus trap and Escape come from Radix. */
+export function DialogContent({ title, size = "md", className, children, ...props }: ContentProps) {
+  return (
+    <DialogPrimitive.Portal>
+      <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/40" />
+      <DialogPrimitive.Content
+        aria-describedby={undefined}
+        className={cn(
+          "fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-line bg-raised p-5 text-ink shadow-xl outline-none",
+          size === "sm" ? "max-w-sm" : "max-w-lg",
+          className,
+        )}
+        {...props}
+      >
+        <DialogPrimitive.Title className="mb-4 text-base font-semibold">{title}</DialogPrimitive.Title>
+        {children}
+      </DialogPrimitive.Content>
+    </DialogPrimitive.Portal>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * How tightly the list is drawn. Remembered in a cookie (like the theme), so the server renders
+ * the chosen density at once and nothing jumps after hydration.
+ */
+export const DENSITIES = ["comfortable", "compact"] as const;
+export type Density = (typeof DENSITIES)[number];
+export const DENSITY_COOKIE = "shelf-density";
+
+export function parseDensity(value: string | undefined): Density {
+  return (DENSITIES as readonly string[]).includes(value ?? "") ? (value as Density) : "comfortable";
+}

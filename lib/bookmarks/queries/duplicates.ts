@@ -1,0 +1,43 @@
+// Duplicates: the same normalized URL saved more than once (index on workspace, normalized url).
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { bookmarks, type BookmarkRow } from "@/db/schema";
+
+/** The oldest bookmark of the workspace, not in the trash, saved under this normalized URL. */
+export async function findByNormalizedUrl(db: Database, workspaceId: string, normalizedUrl: string): Promise<BookmarkRow | null> {
+  const [row] = await db
+    .select()
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.normalizedUrl, normalizedUrl), eq(bookmarks.inTrash, false)))
+    .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id))
+    .limit(1);
+  return row ?? null;
+}
+
+function duplicatedUrls(db: Database, workspaceId: string) {
+  return db
+    .select({ normalizedUrl: bookmarks.normalizedUrl, copies: sql<number>`count(*)::int`.as("copies") })
+    .from(bookmarks)
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .groupBy(bookmarks.normalizedUrl)
+    .having(sql`count(*) > 1`);
+}
+
+/** Bookmarks whose normalized URL is saved more than once, by URL then oldest first; at most `maxGroups` URLs. */
+export async function listDuplicateRows(db: Database, workspaceId: string, maxGroups: number): Promise<BookmarkRow[]> {
+  const urls = duplicatedUrls(db, workspaceId).orderBy(bookmarks.normalizedUrl).limit(maxGroups).as("urls");
+  const rows = await db
+    .select({ row: bookmarks })
+    .from(bookmarks)
+    .innerJoin(urls, eq(urls.normalizedUrl, bookmarks.normalizedUrl))
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .orderBy(asc(bookmarks.normalizedUrl), asc(bookmarks.createdTime), asc(bookmarks.id));
+  return rows.map((r) => r.row);
+}
+
+/** How many bookmarks a merge of every duplicate group would move to the trash. */
+export async function countDuplicates(db: Database, workspaceId: string): Promise<number> {
+  const urls = duplicatedUrls(db, workspaceId).as("urls");
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${urls.copies} - 1), 0)::int` }).from(urls);
+  return row?.n ?? 0;
+}

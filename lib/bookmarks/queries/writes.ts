@@ -1,0 +1,79 @@
+// Local writes: the mirror row and its outbox entry in one transaction, so the person sees the
+// change at once and Notion gets it later.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@/db/schema";
+import { normalizeUrl } from "../url";
+
+function rowFields(input: WritePayload) {
+  return { ...input, normalizedUrl: normalizeUrl(input.url) };
+}
+
+export async function recordCreate(db: Database, workspaceId: string, input: WritePayload): Promise<BookmarkRow> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .insert(bookmarks)
+      .values({ workspaceId, ...rowFields(input), createdTime: now, lastEditedTime: now, syncState: "pending" })
+      .returning();
+    await tx.insert(pendingWrites).values({ workspaceId, bookmarkId: row!.id, kind: "create", payload: input });
+    return row!;
+  });
+}
+
+export type LocalChange = { kind: "update"; input: WritePayload } | { kind: "trash" } | { kind: "restore" };
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function applyChange(tx: Transaction, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+  const fields = change.kind === "update" ? rowFields(change.input) : { inTrash: change.kind === "trash" };
+  const [row] = await tx
+    .update(bookmarks)
+    .set({ ...fields, lastEditedTime: new Date(), syncState: "pending", syncError: null })
+    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
+    .returning();
+  if (!row) return null;
+  await tx.insert(pendingWrites).values({
+    workspaceId,
+    bookmarkId: id,
+    kind: change.kind,
+    payload: change.kind === "update" ? change.input : null,
+  });
+  return row;
+}
+
+/** Applies a change to the mirror now and queues it for Notion; null when the bookmark isn't this workspace's. */
+export async function recordChange(db: Database, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+  return db.transaction((tx) => applyChange(tx, workspaceId, id, change));
+}
+
+/** A field to fill from the page, if it still holds what was saved. */
+export type Fill = { saved: string; found: string };
+
+/**
+ * Fills a bookmark's title and description found on its page, each only while it still holds
+ * what was saved (the person has not edited it since), as a local change through the outbox.
+ * The row is locked so an edit arriving meanwhile is either seen here or comes after. Null when
+ * nothing was filled.
+ */
+export async function recordFill(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  fill: { title?: Fill; description?: Fill },
+): Promise<BookmarkRow | null> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(bookmarks)
+      .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
+      .for("update");
+    if (!current || current.inTrash) return null;
+    const pick = (value: string, field: Fill | undefined) => (field && value === field.saved ? field.found : value);
+    const title = pick(current.title, fill.title);
+    const description = pick(current.description, fill.description);
+    if (title === current.title && description === current.description) return null;
+    const input = { title, url: current.url, description, tags: current.tags };
+    return applyChange(tx, workspaceId, id, { kind: "update", input });
+  });
+}
