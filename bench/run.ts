@@ -12,6 +12,7 @@ import { benchSaves } from "./saves";
 import { benchScale } from "./scale";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
+import { benchTokenCheck } from "./token-check";
 
 const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "sandbox-query": benchSandboxQuery,
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "sustained-writes": benchSustainedWrites,
   load: benchLoad,
   scale: benchScale,
+  "token-check": benchTokenCheck,
 };
 
 /** At most two decimals, so the table stays readable. */

@@ -280,6 +280,9 @@ export const auditEventKind = pgEnum("audit_event_kind", [
   "token_refresh_failed",
   "signed_out_everywhere",
   "import_started",
+  "api_token_created",
+  "api_token_new_client",
+  "api_token_revoked",
 ]);
 
 /**
@@ -389,6 +392,55 @@ export const importItems = pgTable(
   ],
 );
 
+export type ApiPermission = "read" | "write";
+
+/**
+ * Personal API tokens (docs/decisions/020-rest-api-and-personal-tokens.md). Only the SHA-256 of the token is kept; the
+ * token itself is shown once. A null workspace means every workspace of the person.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The first characters of the token ("shelf_AbC1"), so a person can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    permission: text("permission").$type<ApiPermission>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    lastUsedClient: text("last_used_client"),
+    /** Clients seen so far ("curl", "Chrome on macOS"), so a new one is recorded in security activity once. */
+    clients: text("clients").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_secret_hash_idx").on(t.secretHash), index("api_tokens_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Idempotency-Key of API creates: a retried request with the same key answers with the bookmark
+ * the first one made. `bookmarkId` is null while the first request is still running.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    tokenId: text("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** SHA-256 of the request (workspace and body): the same key on another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    bookmarkId: text("bookmark_id").references(() => bookmarks.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index("api_idempotency_created_idx").on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Workspace = typeof workspaces.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
@@ -397,3 +449,4 @@ export type PageFetch = typeof pageFetches.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

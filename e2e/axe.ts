@@ -16,3 +16,17 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
+
+/** Full-page screenshots at phone and desktop widths in both themes, into test-results/screens/, to look at. */
+export async function screensAtWidths(page: Page, name: string, widths = [375, 1280]) {
+  const size = page.viewportSize();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await setScheme(page, colorScheme);
+      await page.screenshot({ path: `test-results/screens/${name}-${width}-${colorScheme}.png`, fullPage: true, animations: "disabled" });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}

@@ -9,6 +9,7 @@ import type { Readable, Writable } from "node:stream";
 import { startSandbox } from "../notion-sandbox";
 import { appEnv, spawnApp } from "./app-server";
 import { E2E_APP_LOG, E2E_APP_PORT, E2E_APP_URL, E2E_SANDBOX_PORT } from "./env";
+import { devExtensionId } from "../extension/build";
 
 // Every Notion call is an info line: the run's output shows warnings, errors and Next's own text.
 const routine = (line: string) => /^\{.*"level":"(info|debug|trace)"/.test(line);
@@ -41,6 +42,8 @@ async function main() {
     RATE_LIMIT_SIGN_INS: "100",
     RATE_LIMIT_ACTIONS: "60",
     TRUSTED_PROXY_HOPS: "1",
+    // The unpacked extension of e2e/extension.spec.ts (its id is pinned by the development key).
+    API_CORS_ORIGINS: `chrome-extension://${devExtensionId()}`,
   });
   // A fresh file per run: the scan must only see this run's lines.
   const logFile = fs.createWriteStream(E2E_APP_LOG, { flags: "w" });

@@ -54,6 +54,8 @@ const envSchema = z.object({
     .max(10, "must be at most 10")
     .default(0),
   HEALTH_DETAILS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (openssl rand -base64 24)").optional()),
+  RATE_LIMIT_API: z.coerce.number("must be a whole number").int().positive().default(120),
+  API_CORS_ORIGINS: optionalText,
   LOG_LEVEL: logLevelSchema,
   LINK_METADATA: z.enum(["on", "off"], "must be on or off").optional(),
   LINK_METADATA_ALLOW_LOOPBACK: z.enum(["0", "1"], "must be 0 or 1").default("0"),
@@ -83,8 +85,13 @@ export type Env = {
   webhookSecret: string | undefined;
   /** The bearer secret of /api/cron/drain; unset, the route answers 503. */
   cronSecret: string | undefined;
-  /** Sign-in attempts per client address per 10 minutes, and server actions per person per minute. */
-  rateLimits: { signIns: number; actions: number };
+  /**
+   * Sign-in attempts per client address per 10 minutes, server actions per person per minute, API
+   * requests per token per minute.
+   */
+  rateLimits: { signIns: number; actions: number; api: number };
+  /** Origins allowed to call /api/v1 from a browser (the extension's, e.g. chrome-extension://<id>). */
+  apiCorsOrigins: string[];
   /**
    * Proxies in front of Shelf that append the client to X-Forwarded-For; 0 = none, the socket's
    * address is the client's (lib/security/client-address.ts, docs/decisions/020).
@@ -190,7 +197,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     outboxLeaseMs: raw.OUTBOX_LEASE_SECONDS * 1000,
     webhookSecret: raw.NOTION_WEBHOOK_SECRET,
     cronSecret: raw.CRON_SECRET,
-    rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS },
+    rateLimits: { signIns: raw.RATE_LIMIT_SIGN_INS, actions: raw.RATE_LIMIT_ACTIONS, api: raw.RATE_LIMIT_API },
+    apiCorsOrigins: raw.API_CORS_ORIGINS?.split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean) ?? [],
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     healthDetailsToken: raw.HEALTH_DETAILS_TOKEN,
     linkMetadata: {

@@ -20,9 +20,11 @@ const SECRET_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|passwo
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 // Credentials that may hide inside free text: Notion access/refresh tokens (real, legacy and the
-// sandbox's), HTTP auth schemes, and OAuth values in a query string.
+// sandbox's), Shelf's own API tokens, HTTP auth schemes, and OAuth values in a query string.
 const SECRET_TEXT: [RegExp, string][] = [
   [/\b(?:ntn|nrt|secret)_[A-Za-z0-9_-]{6,}/g, REDACTED],
+  // Long enough not to catch names such as a "shelf_test" database.
+  [/\bshelf_[A-Za-z0-9_-]{20,}/g, REDACTED],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
   [/([?&](?:code|state|token|access_token|refresh_token|client_secret)=)[^&\s"']+/gi, `$1${REDACTED}`],
 ];

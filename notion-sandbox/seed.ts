@@ -43,6 +43,10 @@ export const SEED_PEOPLE = {
   mary: { id: "e0000000-0000-4000-8000-000000000017", name: "Mary Jackson", email: "mary@example.com", avatarUrl: initialsAvatar("MJ", "#ad1a72") },
   // e2e/never-twice.spec.ts saves under injected faults as Margaret, in a workspace no one else uses.
   margaret: { id: "e0000000-0000-4000-8000-000000000018", name: "Margaret Hamilton", email: "margaret@example.com", avatarUrl: initialsAvatar("MH", "#2f6f9f") },
+  // e2e/api.spec.ts saves through the REST API as Hedy, in a workspace of her own.
+  hedy: { id: "e0000000-0000-4000-8000-000000000019", name: "Hedy Lamarr", email: "hedy@example.com", avatarUrl: initialsAvatar("HL", "#337ea9") },
+  // e2e/extension.spec.ts saves through the browser extension as Annie.
+  annie: { id: "e0000000-0000-4000-8000-000000000020", name: "Annie Easley", email: "annie@example.com", avatarUrl: null },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -64,6 +68,8 @@ export const SEED_WORKSPACES = {
   langley: { id: "f0000000-0000-4000-8000-000000000005", name: "Langley Research", icon: null, memberIds: [SEED_PEOPLE.dorothy.id] },
   tunnel: { id: "f0000000-0000-4000-8000-000000000017", name: "Wind Tunnel", icon: "🛩", memberIds: [SEED_PEOPLE.mary.id] },
   apollo: { id: "f0000000-0000-4000-8000-000000000018", name: "Apollo Guidance", icon: "🚀", memberIds: [SEED_PEOPLE.margaret.id] },
+  signals: { id: "f0000000-0000-4000-8000-000000000019", name: "Frequency Hopping", icon: "📡", memberIds: [SEED_PEOPLE.hedy.id] },
+  centaur: { id: "f0000000-0000-4000-8000-000000000020", name: "Centaur Rocket", icon: null, memberIds: [SEED_PEOPLE.annie.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

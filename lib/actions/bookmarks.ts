@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { workspaceAction, workspaceIdSchema } from "@/lib/actions/safe-action";
 import { saveUnlessDuplicate } from "@/lib/bookmarks/duplicates";
-import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema } from "@/lib/bookmarks/schema";
+import { bookmarkIdSchema, bookmarkInputSchema, bookmarkUpdateSchema, saveAnywaySchema } from "@/lib/bookmarks/schema";
 import {
   refreshBookmarks,
   resolveParked,
@@ -13,10 +13,7 @@ import {
 
 const inWorkspace = z.object({ workspaceId: workspaceIdSchema });
 
-// "Save anyway" after an "Already saved" answer (docs/decisions/017). Also /save's action.
-const saveAnyway = z.object({ saveAnyway: z.boolean("Save anyway must be yes or no.").optional() });
-
-export const createBookmarkAction = workspaceAction(inWorkspace.and(bookmarkInputSchema).and(saveAnyway), ({ db, workspace, input }) =>
+export const createBookmarkAction = workspaceAction(inWorkspace.and(bookmarkInputSchema).and(saveAnywaySchema), ({ db, workspace, input }) =>
   saveUnlessDuplicate({ db, workspace }, input, input.saveAnyway ?? false),
 );
 

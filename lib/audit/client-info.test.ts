@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressPrefix, clientInfo, describeUserAgent } from "./client-info";
+import { addressPrefix, clientInfo, describeApiClient, describeUserAgent } from "./client-info";
 
 const SECRET = "test-peer-secret";
 
@@ -85,5 +85,16 @@ describe("clientInfo", () => {
 
   it("has no prefix at all when there is no trustworthy address", () => {
     expect(clientInfo(new Headers({ "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9" }), 0)).toEqual({ ipPrefix: null, client: "Unknown browser" });
+  });
+});
+
+describe("describeApiClient", () => {
+  it("names browsers as describeUserAgent does and scripts by their first product", () => {
+    expect(describeApiClient("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36")).toBe("Chrome on macOS");
+    expect(describeApiClient("curl/8.5.0")).toBe("curl");
+    expect(describeApiClient("Raycast/1.80 (macOS)")).toBe("Raycast");
+    expect(describeApiClient("")).toBe("Unknown client");
+    expect(describeApiClient(null)).toBe("Unknown client");
+    expect(describeApiClient("<script>/1")).toBe("Unknown client");
   });
 });

@@ -64,3 +64,14 @@ export function describeUserAgent(userAgent: string | null): string {
   const system = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1];
   return system ? `${browser} on ${system}` : browser;
 }
+
+/**
+ * An API caller in words: a browser as above, otherwise the first product of its user agent
+ * ("curl", "Raycast"), so scripts are told apart without keeping the whole header.
+ */
+export function describeApiClient(userAgent: string | null): string {
+  const browser = describeUserAgent(userAgent);
+  if (browser !== "Unknown browser") return browser;
+  const product = /^\s*([A-Za-z][A-Za-z0-9._-]{0,39})(?:\/|\s|$)/.exec(userAgent ?? "")?.[1];
+  return product ?? "Unknown client";
+}

@@ -14,4 +14,7 @@ it("puts each event in words, naming the workspace as it was then", () => {
   expect(event("import_started", { fileName: "bookmarks.html", total: 120 })).toBe("Started importing bookmarks.html (120 bookmarks)");
   expect(event("import_started", { fileName: "one.csv", total: 1 })).toBe("Started importing one.csv (1 bookmark)");
   expect(event("import_started")).toBe("Started importing a file");
+  expect(event("api_token_created", { token: "Raycast" })).toBe("Created the API token “Raycast”");
+  expect(event("api_token_new_client", { token: "Raycast" })).toBe("The API token “Raycast” was used from a new client");
+  expect(event("api_token_revoked", { token: "Raycast" })).toBe("Revoked the API token “Raycast”");
 });

@@ -8,6 +8,8 @@ export function eventWorkspaceName(event: Pick<AuditEventRow, "detail" | "worksp
   return typeof recorded === "string" ? recorded : event.workspaceName;
 }
 
+const tokenName = (event: Describable) => `“${String(event.detail?.token ?? "unnamed")}”`;
+
 /** An event in words, as the person reads it on the activity screen. */
 export function describeAuditEvent(event: Describable): string {
   const workspace = eventWorkspaceName(event) ?? "an untitled workspace";
@@ -24,6 +26,12 @@ export function describeAuditEvent(event: Describable): string {
       return `Notion stopped accepting Shelf's access to ${workspace}`;
     case "signed_out_everywhere":
       return "Signed out everywhere";
+    case "api_token_created":
+      return `Created the API token ${tokenName(event)}`;
+    case "api_token_new_client":
+      return `The API token ${tokenName(event)} was used from a new client`;
+    case "api_token_revoked":
+      return `Revoked the API token ${tokenName(event)}`;
     case "import_started": {
       const file = event.detail?.fileName;
       const total = Number(event.detail?.total);

@@ -78,7 +78,8 @@ const tagsSchema = z
   // Counted after de-duplication: "AI, ai" is one tag.
   .pipe(z.array(z.string()).max(TAGS_MAX, "At most 100 tags"));
 
-const bookmarkFields = z.object({
+/** The fields of a bookmark, before the title falls back to the address (the API's partial update uses them). */
+export const bookmarkFields = z.object({
   url: urlSchema,
   title: titleSchema,
   description: descriptionSchema,
@@ -108,6 +109,9 @@ export const bookmarkIdSchema = z
 export const bookmarkInputSchema = bookmarkFields.transform(withFallbackTitle);
 
 export const bookmarkUpdateSchema = bookmarkFields.extend({ id: bookmarkIdSchema }).transform(withFallbackTitle);
+
+/** "Save anyway" after an "Already saved" answer (docs/decisions/017): the dashboard's, /save's and the API's creates. */
+export const saveAnywaySchema = z.object({ saveAnyway: z.boolean("Save anyway must be yes or no.").optional() });
 
 export type BookmarkInput = z.output<typeof bookmarkInputSchema>;
 export type BookmarkUpdate = z.output<typeof bookmarkUpdateSchema>;

@@ -8,6 +8,7 @@ export type Limit = { name: string; max: number; windowMs: number };
 export const LIMITS = {
   signIn: () => ({ name: "sign-in", max: env().rateLimits.signIns, windowMs: 10 * 60_000 }),
   action: () => ({ name: "action", max: env().rateLimits.actions, windowMs: 60_000 }),
+  api: () => ({ name: "api", max: env().rateLimits.api, windowMs: 60_000 }),
   // Each upload parses a file of up to 20 MB and stores up to 50,000 rows.
   import: () => ({ name: "import", max: 20, windowMs: 60 * 60_000 }),
 } satisfies Record<string, () => Limit>;

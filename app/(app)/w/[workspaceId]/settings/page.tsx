@@ -2,7 +2,12 @@ import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WorkspaceIcon } from "@/app/_components/workspace-icon";
+import { getDb } from "@/db/client";
+import { describeToken } from "@/lib/api-tokens/describe";
+import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireWorkspace } from "@/lib/auth/session";
+import { listUserWorkspaces } from "@/lib/workspaces/queries";
+import { ApiTokens } from "./api-tokens";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { SessionControls } from "./session-controls";
 import { Button } from "@/components/ui/button";
@@ -20,8 +25,11 @@ const STATUS_LABELS = {
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function SettingsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
-  const { workspace } = await requireWorkspace((await params).workspaceId);
+  const { user, workspace } = await requireWorkspace((await params).workspaceId);
   const name = workspace.name ?? "Untitled workspace";
+  const db = await getDb();
+  const [tokens, workspaces] = await Promise.all([listApiTokens(db, user.id), listUserWorkspaces(db, user.id)]);
+  const now = new Date();
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -48,12 +56,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <p className="mb-4 mt-1 text-sm text-muted">Sign out here, or on every device where you are signed in to Shelf.</p>
         <SessionControls />
       </Card>
+      <Card as="section" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" className="font-medium">
+          API tokens
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          For scripts, iOS Shortcuts and the browser extension: see the{" "}
+          <Link href="/docs/api" className="underline underline-offset-2">
+            API reference
+          </Link>
+          . A token works only with the API, never to sign in here. Revoke one you no longer use.
+        </p>
+        <ApiTokens
+          tokens={tokens.map((token) => describeToken(token, now))}
+          workspaces={workspaces.map((w) => ({ id: w.id, name: w.name ?? "Untitled workspace" }))}
+          currentWorkspaceId={workspace.id}
+        />
+      </Card>
       <Card as="section" aria-labelledby="activity-heading">
         <h2 id="activity-heading" className="font-medium">
           Security activity
         </h2>
         <p className="mb-4 mt-1 text-sm text-muted">
-          When you signed in, and when workspaces were connected, reconnected or disconnected, from which browser.
+          When you signed in, when workspaces were connected, reconnected or disconnected, and when API tokens were created,
+          used from a new client or revoked, from which browser.
         </p>
         <Button asChild>
 <Link href={`/w/${workspace.id}/settings/activity`}>

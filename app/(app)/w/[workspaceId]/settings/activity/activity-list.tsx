@@ -1,4 +1,4 @@
-import { History, Link2, LogIn, LogOut, RefreshCw, ShieldAlert, Unlink, Upload, type LucideIcon } from "lucide-react";
+import { History, KeyRound, KeySquare, Link2, LogIn, LogOut, RefreshCw, ShieldAlert, ShieldOff, Unlink, Upload, type LucideIcon } from "lucide-react";
 import { describeAuditEvent, eventWorkspaceName } from "@/lib/audit/describe";
 import type { AuditEventKind, AuditEventRow } from "@/lib/audit/queries";
 import { exactTime, relativeTime } from "@/lib/audit/time";
@@ -12,6 +12,9 @@ const ICONS: Record<AuditEventKind, LucideIcon> = {
   token_refresh_failed: ShieldAlert,
   signed_out_everywhere: LogOut,
   import_started: Upload,
+  api_token_created: KeyRound,
+  api_token_new_client: KeySquare,
+  api_token_revoked: ShieldOff,
 };
 
 /** Newest first; each event says what happened, when, where and from which kind of client. */
