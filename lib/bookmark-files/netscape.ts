@@ -39,6 +39,7 @@ export function parseNetscape(text: string): ParseResult {
   const lineOf = lineIndex(text);
   const bookmarks: ParsedBookmark[] = [];
   const rawTags: string[] = [];
+  let socialBookmarking = false;
   const lists: List[] = [];
   const path: string[] = [];
   let foldersAround = 0;
@@ -94,6 +95,7 @@ export function parseNetscape(text: string): ParseResult {
         };
         bookmarks.push(bookmark);
         rawTags.push(attributes.tags ?? "");
+        socialBookmarking ||= attributes.private !== undefined || attributes.toread !== undefined;
         open = { kind: "link", bookmark, text: "" };
       } else if (name === "h3") {
         describable = null;
@@ -140,9 +142,12 @@ export function parseNetscape(text: string): ParseResult {
     },
   });
   finish();
-  // Firefox and Shelf separate TAGS with commas (a tag may hold a space);
-  // Delicious-era tools with spaces. One comma anywhere says which the file uses.
-  const split = rawTags.some((raw) => raw.includes(",")) ? (raw: string) => cleanTags(raw.split(",")) : splitTagWords;
+  // Firefox and Shelf separate TAGS with commas, and a tag may hold a space.
+  // Delicious-era tools (Scuttle, Shaarli, Pinboard) separate them with spaces
+  // and mark every link PRIVATE or TOREAD, which browsers never write. One
+  // comma anywhere says the file uses commas.
+  const bySpaces = socialBookmarking && !rawTags.some((raw) => raw.includes(","));
+  const split = bySpaces ? splitTagWords : (raw: string) => cleanTags(raw.split(","));
   bookmarks.forEach((bookmark, index) => {
     bookmark.tags = split(rawTags[index] ?? "");
   });
