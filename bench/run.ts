@@ -5,6 +5,7 @@ import "./defaults";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchImports } from "./imports";
 import { benchLoad } from "./load";
 import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   saves: benchSaves,
   "sustained-writes": benchSustainedWrites,
   load: benchLoad,
+  imports: benchImports,
 };
 
 /** At most two decimals, so the table stays readable. */

@@ -19,16 +19,19 @@ const TIME_LIMIT_MS = 60_000;
 const MEMORY_LIMIT_MB = 1024;
 
 /**
- * The production build bundles the worker as JavaScript and rewrites this URL
- * to it. Tests, benchmarks and scripts run the TypeScript source, which a
+ * The production build bundles the worker as JavaScript: Turbopack recognises
+ * `new Worker(new URL(…), …)` written out in full, so it stays that way.
+ * Tests, benchmarks and scripts run this module's TypeScript source, whose
  * worker can only load through tsx's loaders, registered in a small bootstrap.
  */
 function startWorker(): Worker {
-  const url = new URL("./preview-worker.ts", import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: MEMORY_LIMIT_MB };
-  if (!url.pathname.endsWith(".ts")) return new Worker(url, { resourceLimits });
+  if (!import.meta.url.endsWith(".ts")) {
+    return new Worker(new URL("./preview-worker.ts", import.meta.url), { resourceLimits });
+  }
+  const source = import.meta.url.replace(/read-file\.ts$/, "preview-worker.ts");
   const bootstrap = `require("tsx/cjs/api").register();
-import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
+import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
