@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Download, Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./axe";
+import { expectNoAxeViolations, setScheme } from "./axe";
 import { expect, signIn, test } from "./fixtures";
 import { notionRows } from "./notion";
 
@@ -121,6 +121,22 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
   expect(urls.filter((u) => u.startsWith("https://import-e2e.example/")).sort()).toEqual(IMPORTED.map((b) => b.url).sort());
 });
 
+const SCREENS = path.join("test-results", "screens");
+
+/** The preview at a phone's and a desktop's width, light and dark, to look at. */
+async function previewScreenshots(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await setScheme(page, colorScheme);
+      await page.screenshot({ path: path.join(SCREENS, `${name}-${width}-${colorScheme}.png`), fullPage: true, animations: "disabled" });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(size);
+}
+
 /** Imports one file through the screen and waits for the end; the preview must name `format`. */
 async function importFile(page: Page, file: { name: string; mimeType: string; body: string }, format: string, expectedNew: number) {
   await page.goto(importPage());
@@ -131,6 +147,8 @@ async function importFile(page: Page, file: { name: string; mimeType: string; bo
   await expect(page.getByTestId("count-new")).toHaveText(String(expectedNew));
   // Another format of the same kind can be chosen instead.
   await expect(page.getByLabel("Not what the file is?")).toBeVisible();
+  await expectNoAxeViolations(page, `${format} preview`);
+  await previewScreenshots(page, `import-preview-${file.name.replace(/\W+/g, "-")}`);
   await page.getByRole("button", { name: `Import ${expectedNew} bookmark${expectedNew === 1 ? "" : "s"}` }).click();
   await expect(page.getByTestId("import-headline")).toHaveText("Import finished.", { timeout: 45_000 });
 }
@@ -141,7 +159,6 @@ test("a Pinboard JSON and an Instapaper CSV arrive in Notion with their own tags
     { href: "https://pinboard-e2e.example/none", description: "Untagged pin", extended: "", time: "2021-03-05T05:06:07Z", shared: "no", toread: "yes", tags: "" },
   ]);
   await importFile(page, { name: "pinboard_export.json", mimeType: "application/json", body: pinboard }, "Pinboard JSON", 2);
-  await expectNoAxeViolations(page, "pinboard import finished");
 
   const instapaper = [
     "URL,Title,Selection,Folder,Timestamp,Tags",
