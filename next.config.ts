@@ -5,7 +5,8 @@ import { PROXY_SKIPPED_PATHS, staticSecurityHeaders } from "./lib/security/heade
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time;
   // bundling it breaks every query after an otherwise successful build.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // lz4-napi loads a native addon for the platform, which a bundle can't hold.
+  serverExternalPackages: ["@electric-sql/pglite", "lz4-napi"],
   poweredByHeader: false,
   experimental: {
     // Bookmark files up to 20 MB are uploaded through a server action (lib/imports); the proxy

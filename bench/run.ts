@@ -5,6 +5,7 @@ import "./defaults";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchImports } from "./imports";
 import { benchLoad } from "./load";
 import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   load: benchLoad,
   scale: benchScale,
   "token-check": benchTokenCheck,
+  imports: benchImports,
 };
 
 /** At most two decimals, so the table stays readable. */

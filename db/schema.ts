@@ -330,10 +330,13 @@ export const importJobs = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     status: importJobStatus("status").notNull().default("preview"),
-    /** "netscape" | "csv" | "json" */
+    /** A FileFormat of lib/bookmark-files ("netscape", "pinboard-json", "instapaper-csv", …). */
     format: text("format").notNull(),
     fileName: text("file_name").notNull(),
-    /** Choices made at upload, e.g. { folderTags: true }. */
+    /**
+     * Choices made at upload ({ folderTags }) and what reading the file found: the character set
+     * it was decoded with and the other formats it could be read as ({ encoding, alternatives }).
+     */
     options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
     total: integer("total").notNull().default(0),
     done: integer("done").notNull().default(0),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Download, Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./axe";
+import { expectNoAxeViolations, setScheme } from "./axe";
 import { expect, signIn, test } from "./fixtures";
 import { notionRows } from "./notion";
 
@@ -86,7 +86,9 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
   await expect(page.getByTestId("count-existing")).toHaveText("0");
   await expect(page.getByTestId("count-duplicate")).toHaveText("2");
   await expect(page.getByTestId("count-invalid")).toHaveText("1");
-  await expect(page.getByText("Enter a web address that starts with http:// or https://")).toBeVisible();
+  await expect(page.getByTestId("import-format")).toHaveText("Browser bookmarks (HTML)");
+  await expect(page.getByTestId("import-encoding")).toHaveText(" · UTF-8");
+  await expect(page.getByText("Only http and https addresses can be saved; this one starts with “javascript:”.")).toBeVisible();
   await expectNoAxeViolations(page, "preview");
 
   await page.getByRole("button", { name: "Import 30 bookmarks" }).click();
@@ -110,13 +112,70 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
 
   const [report] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the report (CSV)" }).click()]);
   expect(report.suggestedFilename()).toBe("chrome-bookmarks-not-imported.csv");
-  expect(await downloadText(report)).toContain("javascript:alert(1),Not a link,Reading,Enter a web address that starts with http:// or https://");
+  expect(await downloadText(report)).toContain("javascript:alert(1),Not a link,Reading,Only http and https addresses can be saved; this one starts with “javascript:”.");
   await expect(page.getByTestId("import-history")).toContainText("Finished · 30 of 30 saved");
   await expectNoAxeViolations(page, "report");
   await expectNoSidewaysScroll(page);
 
   const urls = (await notionRows("grace", "engines")).flatMap((row) => (row.url ? [row.url] : []));
   expect(urls.filter((u) => u.startsWith("https://import-e2e.example/")).sort()).toEqual(IMPORTED.map((b) => b.url).sort());
+});
+
+const SCREENS = path.join("test-results", "screens");
+
+/** The preview at a phone's and a desktop's width, light and dark, to look at. */
+async function previewScreenshots(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await setScheme(page, colorScheme);
+      await page.screenshot({ path: path.join(SCREENS, `${name}-${width}-${colorScheme}.png`), fullPage: true, animations: "disabled" });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(size);
+}
+
+/** Imports one file through the screen and waits for the end; the preview must name `format`. */
+async function importFile(page: Page, file: { name: string; mimeType: string; body: string }, format: string, expectedNew: number, screens = false) {
+  await page.goto(importPage());
+  await page.getByLabel("Bookmarks file").setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.body) });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await page.waitForURL(/\/import\?job=/);
+  await expect(page.getByTestId("import-format")).toHaveText(format);
+  await expect(page.getByTestId("count-new")).toHaveText(String(expectedNew));
+  // Another format of the same kind can be chosen instead.
+  await expect(page.getByLabel("Not what the file is?")).toBeVisible();
+  await expectNoAxeViolations(page, `${format} preview`);
+  if (screens) await previewScreenshots(page, `import-preview-${file.name.replace(/\W+/g, "-")}`);
+  await page.getByRole("button", { name: `Import ${expectedNew} bookmark${expectedNew === 1 ? "" : "s"}` }).click();
+  await expect(page.getByTestId("import-headline")).toHaveText("Import finished.", { timeout: 45_000 });
+}
+
+test("a Pinboard JSON and an Instapaper CSV arrive in Notion with their own tags", async ({ page }) => {
+  // Two imports end to end, each waiting for Notion.
+  test.slow();
+  const pinboard = JSON.stringify([
+    { href: "https://pinboard-e2e.example/go", description: "Go on Pinboard", extended: "A note", time: "2021-03-04T05:06:07Z", shared: "no", toread: "no", tags: "go programming" },
+    { href: "https://pinboard-e2e.example/none", description: "Untagged pin", extended: "", time: "2021-03-05T05:06:07Z", shared: "no", toread: "yes", tags: "" },
+  ]);
+  await importFile(page, { name: "pinboard_export.json", mimeType: "application/json", body: pinboard }, "Pinboard JSON", 2);
+
+  const instapaper = [
+    "URL,Title,Selection,Folder,Timestamp,Tags",
+    'https://instapaper-e2e.example/a,Insta A,,Unread,1700000000,"[""go"",""rust""]"',
+    "https://instapaper-e2e.example/b,Insta B,,Archive,1700000100,[]",
+  ].join("\n");
+  await importFile(page, { name: "instapaper-export.csv", mimeType: "text/csv", body: instapaper }, "Instapaper CSV", 2, true);
+
+  const rows = await notionRows("grace", "engines");
+  const tagsOf = (url: string) => rows.find((row) => row.url === url)?.tags.sort();
+  expect(rows.find((row) => row.url === "https://pinboard-e2e.example/go")).toMatchObject({ name: "Go on Pinboard", description: "A note" });
+  expect(tagsOf("https://pinboard-e2e.example/go")).toEqual(["go", "programming"]);
+  expect(tagsOf("https://pinboard-e2e.example/none")).toEqual([]);
+  expect(tagsOf("https://instapaper-e2e.example/a")).toEqual(["go", "rust"]);
+  expect(tagsOf("https://instapaper-e2e.example/b")).toEqual([]);
 });
 
 test("the report of another person's or a made-up import is not found", async ({ page, browser }) => {

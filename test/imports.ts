@@ -7,8 +7,10 @@ import { getImport } from "@/lib/imports/service";
 import type { ImportView } from "@/lib/imports/types";
 
 /** A file as the upload action hands it to previewImport. */
-export function upload(name: string, text: string) {
-  return { name, size: Buffer.byteLength(text), text: async () => text };
+export function upload(name: string, content: string | Uint8Array) {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const arrayBuffer = async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { name, size: bytes.byteLength, arrayBuffer };
 }
 
 /** Waits until the job is completed, or cancelled with nothing left on its way. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   BookmarkFileError,
   parseBookmarkFile,
+  readBookmarkFile,
   toCsv,
   toJson,
   toNetscapeHtml,
@@ -62,7 +63,24 @@ const FRAGMENTS = [
   "-1",
   "=cmd",
   "'=x",
+  '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=x-mac-roman">',
+  '<?xml version="1.0" encoding="windows-1252"?>',
+  ' DESCRIPTION="separator"',
+  "10/Oct/2000:13:55:36 +0300",
+  "https://x.example/ | Title\n",
+  "URL,Title,Selection,Folder,Timestamp,Tags\n",
+  "Title,URL,ID,Document tags,Saved date\n",
+  '["go","rust"]',
+  "['a', 'b']",
+  '[{"href":',
+  '{"content":{"type":"link","url":',
+  '{"collections":[{"name":"x","links":[',
+  '"savedAt":"2020-01-01","labels":[',
 ];
+// Byte files may start with the magic of Safari's plist or Firefox's mozLz4 and then anything.
+const fileBytes = fc
+  .tuple(fc.constantFrom("", "bplist00", "mozLz40\u0000", "\ufeff", "\u00ff\u00fe"), fc.uint8Array({ maxLength: 400 }))
+  .map(([magic, rest]) => new Uint8Array([...Buffer.from(magic, "latin1"), ...rest]));
 const fileText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 400 }),
   fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((parts) => parts.join("")),
@@ -80,6 +98,20 @@ describe("parseBookmarkFile on any input", () => {
             expect(bookmark.line === null || bookmark.line >= 1).toBe(true);
             expect(bookmark.addedAt === null || !Number.isNaN(bookmark.addedAt.getTime())).toBe(true);
           }
+        } catch (error) {
+          expect(error).toBeInstanceOf(BookmarkFileError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads any bytes, binary formats' magic included, into a result or a BookmarkFileError", () => {
+    fc.assert(
+      fc.property(fc.oneof(fileBytes, fileText.map((text) => new Uint8Array(Buffer.from(text, "latin1")))), fileName, (bytes, name) => {
+        try {
+          const result = readBookmarkFile(bytes, name);
+          expect(typeof result.encoding).toBe("string");
         } catch (error) {
           expect(error).toBeInstanceOf(BookmarkFileError);
         }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BookmarkFileError, parseBookmarkFile, toCsv } from "./index";
 
-function parse(csv: string) {
+function parse(csv: string, format = "csv") {
   const result = parseBookmarkFile(csv, "bookmarks.csv");
-  expect(result.format).toBe("csv");
+  expect(result.format).toBe(format);
   return result;
 }
 
@@ -46,18 +46,18 @@ describe("CSV bookmark files", () => {
     expect(tab.bookmarks[0]).toMatchObject({ url: "https://t.example", title: "Tabbed, with comma", description: "desc" });
   });
 
-  it("reads a Raindrop export (note preferred over excerpt) and a Pocket export", () => {
+  it("reads a Raindrop export (note preferred over excerpt, Unsorted is no folder) and a Pocket export", () => {
     const raindrop =
       "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n" +
       '1,Raindrop,,An excerpt,https://raindrop.io,Unsorted,"a, b",2023-05-01T10:00:00.000Z,,,false\n' +
       "2,Second,My note,Excerpt,https://two.example,Reading/Later,,2023-05-02T10:00:00.000Z,,,true\n";
-    expect(parse(raindrop).bookmarks.map((b) => [b.title, b.description, b.folders, b.tags])).toEqual([
-      ["Raindrop", "An excerpt", ["Unsorted"], ["a", "b"]],
+    expect(parse(raindrop, "raindrop-csv").bookmarks.map((b) => [b.title, b.description, b.folders, b.tags])).toEqual([
+      ["Raindrop", "An excerpt", [], ["a", "b"]],
       ["Second", "My note", ["Reading", "Later"], []],
     ]);
 
     const pocket = "title,url,time_added,tags,status\nPocket,https://getpocket.com,1600000000,x|y,unread\n";
-    expect(parse(pocket).bookmarks[0]).toMatchObject({ title: "Pocket", tags: ["x", "y"], addedAt: new Date(1_600_000_000_000) });
+    expect(parse(pocket, "pocket-csv").bookmarks[0]).toMatchObject({ title: "Pocket", tags: ["x", "y"], addedAt: new Date(1_600_000_000_000) });
   });
 
   it("without a header takes the first column of addresses as url and the next text column as title", () => {
@@ -123,12 +123,12 @@ describe("CSV bookmark files", () => {
     ]);
   });
 
-  it("reads an Instapaper export (Selection as description, Timestamp as date)", () => {
+  it("reads an old Instapaper export (Selection as description, Timestamp as date, Unread is no folder)", () => {
     const csv = "URL,Title,Selection,Folder,Timestamp\nhttps://i.example,Insta,Quoted bit,Unread,1600000000\n";
-    expect(parse(csv).bookmarks[0]).toMatchObject({
+    expect(parse(csv, "instapaper-csv").bookmarks[0]).toMatchObject({
       title: "Insta",
       description: "Quoted bit",
-      folders: ["Unread"],
+      folders: [],
       addedAt: new Date(1_600_000_000_000),
     });
   });

@@ -1,6 +1,6 @@
 import { BookmarkFileError } from "./errors";
-import { cleanTags, readDate, splitTags } from "./values";
-import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
+import { cleanTags, readDate, readTagCell } from "./values";
+import { writeAll, type ExportBookmark, type FileFormat, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
 
 type Row = { line: number; cells: string[]; unclosed: boolean };
 type Field = "url" | "title" | "description" | "tags" | "folder" | "created";
@@ -12,9 +12,25 @@ const ALIASES: Record<Field, string[]> = {
   url: ["url", "link", "href", "uri"],
   title: ["title", "name"],
   description: ["description", "note", "notes", "excerpt", "selection"],
-  tags: ["tags", "labels", "tag", "label"],
+  tags: ["tags", "labels", "tag", "label", "documenttags"],
   folder: ["folder", "folders"],
-  created: ["created", "added", "date", "createdtime", "createdat", "dateadded", "timeadded", "addedat", "timestamp"],
+  created: ["created", "added", "date", "createdtime", "createdat", "dateadded", "timeadded", "addedat", "timestamp", "saveddate"],
+};
+
+type CsvFormat = Extract<FileFormat, `${string}-csv`> | "csv";
+
+// Each service's export told apart by the header names only it writes.
+const SIGNATURES: [CsvFormat, string[]][] = [
+  ["readwise-csv", ["documenttags", "saveddate"]],
+  ["instapaper-csv", ["selection", "timestamp"]],
+  ["raindrop-csv", ["excerpt", "cover"]],
+  ["pocket-csv", ["timeadded"]],
+];
+
+// Folders a service always has, which say where an item is in its inbox, not what it is about.
+const BUILT_IN_FOLDERS: Partial<Record<CsvFormat, string[]>> = {
+  "instapaper-csv": ["unread", "archive", "starred"],
+  "raindrop-csv": ["unsorted"],
 };
 const DELIMITERS = [",", ";", "\t"];
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
@@ -30,13 +46,17 @@ const GUARDED_FORMULA = /^'+[=+\-@\t\r]/;
 
 /**
  * Reads CSV (RFC 4180, plus ";" and tab delimiters) as exported by Shelf,
- * Raindrop, Pocket, Instapaper and spreadsheets. Columns come from a header row
- * when there is one; otherwise the first column holding web addresses is the
- * address and the next text column the title.
+ * Raindrop, Pocket, Instapaper, Readwise Reader and spreadsheets. Columns come
+ * from a header row when there is one; otherwise the first column holding web
+ * addresses is the address and the next text column the title. The header also
+ * tells which service wrote the file (or `as` says so), which decides the
+ * folders that are only the service's own inbox places.
  */
-export function parseCsv(text: string): ParseResult {
+export function parseCsv(text: string, as?: CsvFormat): ParseResult {
   const rows = readRows(text, detectDelimiter(text)).filter((row) => row.cells.some((cell) => cell.trim() !== ""));
   const header = rows[0] === undefined ? null : headerColumns(rows[0].cells);
+  const format = as ?? (rows[0] === undefined || header === null ? "csv" : csvFormatOf(rows[0].cells));
+  const builtInFolders = new Set(BUILT_IN_FOLDERS[format]);
   const columns = header ?? guessColumns(rows);
   const body = rows[0] !== undefined && (header !== null || !looksLikeData(rows[0].cells)) ? rows.slice(1) : rows;
   if (columns.url === undefined) {
@@ -69,15 +89,20 @@ export function parseCsv(text: string): ParseResult {
       url: readCell(url),
       title: value("title"),
       description: value("description"),
-      tags: splitTags(value("tags")),
+      tags: readTagCell(value("tags")),
       folders: value("folder")
         .split("/")
         .map((folder) => folder.trim())
-        .filter((folder) => folder !== ""),
+        .filter((folder, index) => folder !== "" && !(index === 0 && builtInFolders.has(folder.toLowerCase()))),
       addedAt: readDate(value("created")),
     });
   }
-  return { format: "csv", bookmarks, problems };
+  return { format, bookmarks, problems };
+}
+
+function csvFormatOf(headerCells: string[]): CsvFormat {
+  const names = new Set(headerCells.map(normalizeHeader));
+  return SIGNATURES.find(([, required]) => required.every((name) => names.has(name)))?.[0] ?? "csv";
 }
 
 type Columns = { url?: number } & { [field in Exclude<Field, "url">]: number[] };

@@ -1,12 +1,18 @@
 import { csvWriter, parseCsv, toCsv } from "./csv";
+import { decodeBytes } from "./decode";
 import { BookmarkFileError } from "./errors";
+import { decompressMozLz4, MOZLZ4_MAGIC } from "./firefox-lz4";
+import { familyOf } from "./formats";
 import { jsonWriter, parseJson, toJson } from "./json";
-import { netscapeWriter, parseNetscape, toNetscapeHtml } from "./netscape";
-import type { FileFormat, ParseResult } from "./types";
 import { MAX_FILE_BYTES } from "./limits";
+import { netscapeWriter, parseNetscape, toNetscapeHtml } from "./netscape";
+import { looksLikeOneTab, parseOneTab } from "./onetab";
+import { BPLIST_MAGIC, parseSafariPlist } from "./safari-plist";
+import type { FileFormat, FileReading, ParseResult } from "./types";
 import { normalizeNewlines, stripBom } from "./values";
 
-export type { ExportBookmark, FileFormat, FileWriter, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+export type { ExportBookmark, FileFormat, FileReading, FileWriter, ParsedBookmark, ParseProblem, ParseResult } from "./types";
+export { encodingName, FILE_FORMATS, FORMAT_NAMES, isFileFormat } from "./formats";
 export { BookmarkFileError, csvWriter, jsonWriter, MAX_FILE_BYTES, netscapeWriter, toCsv, toJson, toNetscapeHtml };
 
 export const MAX_FILE_BOOKMARKS = 50_000;
@@ -39,8 +45,9 @@ function extensionOf(fileName: string | undefined): string | undefined {
 }
 
 /**
- * The file's format from its content (markup or a leading [ or { first), then
- * from its extension, then from markup further in; CSV is what's left.
+ * The file's kind from its content (markup, a leading [ or {, OneTab's
+ * "address | title" lines), then from its extension, then from markup further
+ * in; CSV is what's left. The readers then tell the exact format apart.
  */
 export function detectFormat(text: string, fileName?: string): FileFormat {
   const content = stripBom(text).trimStart();
@@ -57,6 +64,9 @@ export function detectFormat(text: string, fileName?: string): FileFormat {
   }
   if (content.startsWith("[") || content.startsWith("{")) {
     return "json";
+  }
+  if (looksLikeOneTab(content)) {
+    return "onetab";
   }
   // Markup further in decides only when the name doesn't: a CSV may quote
   // "<a href=…>" in a note.
@@ -91,21 +101,69 @@ function megabytes(bytes: number): string {
 }
 
 /** Reads a bookmarks file of any supported format. Throws only BookmarkFileError, for a file that cannot be read as a whole. */
-export function parseBookmarkFile(text: string, fileName?: string): ParseResult {
+export function parseBookmarkFile(text: string, fileName?: string, as?: FileFormat): ParseResult {
   // Every character is at least one byte, so the exact count is only needed near the limit.
   const bytes = text.length > MAX_FILE_BYTES / 3 ? utf8Length(text) : text.length;
+  refuseOverLimit(bytes);
+  return parseText(text, fileName, as);
+}
+
+function refuseOverLimit(bytes: number) {
   if (bytes > MAX_FILE_BYTES) {
     throw new BookmarkFileError(
       `This file is ${megabytes(bytes)}; Shelf imports files up to ${megabytes(MAX_FILE_BYTES)}. Split it and import the parts one after another.`,
     );
   }
-  const format = detectFormat(text, fileName);
+}
+
+/** `as` is followed only within the kind of file detected: CSV can be read as Pocket's, not as JSON. */
+function parseText(text: string, fileName: string | undefined, as: FileFormat | undefined): ParseResult {
+  const detected = detectFormat(text, fileName);
+  const chosen = as !== undefined && familyOf(as).includes(detected) ? as : undefined;
+  const format = chosen ?? detected;
   const content = normalizeNewlines(stripBom(text));
-  const result = format === "netscape" ? parseNetscape(content) : format === "json" ? parseJson(content) : parseCsv(content);
+  let result: ParseResult;
+  if (format === "netscape") {
+    result = parseNetscape(content);
+  } else if (format === "onetab") {
+    result = parseOneTab(content);
+  } else if (familyOf(format).includes("json")) {
+    result = parseJson(content, chosen);
+  } else {
+    result = parseCsv(content, chosen as Parameters<typeof parseCsv>[1]);
+  }
+  return refuseTooMany(result);
+}
+
+function refuseTooMany(result: ParseResult): ParseResult {
   if (result.bookmarks.length > MAX_FILE_BOOKMARKS) {
     throw new BookmarkFileError(
       `This file has ${countFormat.format(result.bookmarks.length)} bookmarks; Shelf imports up to ${countFormat.format(MAX_FILE_BOOKMARKS)} at a time.`,
     );
   }
   return result;
+}
+
+function startsWith(bytes: Uint8Array, magic: string): boolean {
+  return bytes.length >= magic.length && Buffer.from(bytes.buffer, bytes.byteOffset, magic.length).toString("latin1") === magic;
+}
+
+/**
+ * Reads an uploaded file from its bytes: Safari's binary plist and Firefox's
+ * compressed backups by their magic bytes, anything else decoded to text by
+ * its byte-order mark, declared character set or content (decode.ts).
+ * `as` is a format the person chose instead of the detected one.
+ */
+export function readBookmarkFile(bytes: Uint8Array, fileName?: string, as?: FileFormat): FileReading {
+  refuseOverLimit(bytes.length);
+  if (startsWith(bytes, BPLIST_MAGIC)) {
+    return { ...refuseTooMany(parseSafariPlist(bytes)), encoding: "binary", alternatives: [] };
+  }
+  if (startsWith(bytes, MOZLZ4_MAGIC)) {
+    const json = new TextDecoder().decode(decompressMozLz4(bytes));
+    return { ...refuseTooMany(parseJson(json, "firefox-jsonlz4")), encoding: "utf-8", alternatives: [] };
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  const result = parseText(text, fileName, as);
+  return { ...result, encoding, alternatives: familyOf(result.format).filter((format) => format !== result.format) };
 }

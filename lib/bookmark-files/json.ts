@@ -1,7 +1,16 @@
 import { isChromeBookmarks, isFirefoxBackup, readChromeBookmarks, readFirefoxBackup } from "./browser-json";
 import { BookmarkFileError } from "./errors";
+import {
+  isLinkwarden,
+  listKind,
+  readKarakeepItem,
+  readLinkwarden,
+  readOmnivoreItem,
+  readPinboardItem,
+  type ItemReading,
+} from "./manager-json";
 import { cleanTags, lineIndex, readDate, splitTags } from "./values";
-import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
+import { writeAll, type ExportBookmark, type FileFormat, type FileWriter, type ParsedBookmark, type ParseProblem, type ParseResult } from "./types";
 
 export const SHELF_JSON_FORMAT = "shelf-bookmarks";
 export const SHELF_JSON_VERSION = 1;
@@ -90,41 +99,65 @@ function closingQuote(source: string, open: number): number {
   }
 }
 
-function parseShelfItems(source: string, items: unknown[]): ParseResult {
+function readShelfItem(item: unknown, index: number): ItemReading {
+  if (!isRecord(item) || typeof item.url !== "string") {
+    return { problem: `Bookmark ${index + 1} in the list has no “url” text.` };
+  }
+  const created = item.createdTime ?? item.created;
+  return {
+    url: item.url.trim(),
+    title: readText(item.title),
+    description: readText(item.description),
+    tags: readTags(item.tags),
+    folders: [],
+    addedAt: typeof created === "string" || typeof created === "number" ? readDate(created) : null,
+  };
+}
+
+/** Each item read into a bookmark or a problem, with the line it starts on. */
+function parseItems(
+  source: string,
+  items: unknown[],
+  format: FileFormat,
+  read: (item: unknown, index: number) => ItemReading,
+): ParseResult {
   const lineOf = lineIndex(source);
   const offsets = itemOffsets(source);
   const lineAt = (index: number) => {
     const offset = offsets.length === items.length ? offsets[index] : undefined;
     return offset === undefined ? null : lineOf(offset);
   };
+  return collect(format, items.map((item, index) => ({ line: lineAt(index), reading: read(item, index) })));
+}
+
+function collect(format: FileFormat, readings: { line: number | null; reading: ItemReading }[]): ParseResult {
   const bookmarks: ParsedBookmark[] = [];
   const problems: ParseProblem[] = [];
-  items.forEach((item: unknown, index) => {
-    if (!isRecord(item) || typeof item.url !== "string") {
-      problems.push({ line: lineAt(index), reason: `Bookmark ${index + 1} in the list has no “url” text.` });
-      return;
+  for (const { line, reading } of readings) {
+    if ("problem" in reading) {
+      problems.push({ line, reason: reading.problem });
+    } else {
+      bookmarks.push({ line, ...reading });
     }
-    const created = item.createdTime ?? item.created;
-    bookmarks.push({
-      line: lineAt(index),
-      url: item.url.trim(),
-      title: readText(item.title),
-      description: readText(item.description),
-      tags: readTags(item.tags),
-      folders: [],
-      addedAt: typeof created === "string" || typeof created === "number" ? readDate(created) : null,
-    });
-  });
-  return { format: "json", bookmarks, problems };
+  }
+  return { format, bookmarks, problems };
 }
+
+const LIST_READERS = {
+  pinboard: { format: "pinboard-json", read: readPinboardItem },
+  karakeep: { format: "karakeep-json", read: readKarakeepItem },
+  omnivore: { format: "omnivore-json", read: readOmnivoreItem },
+  shelf: { format: "json", read: readShelfItem },
+} as const satisfies Record<ReturnType<typeof listKind>, { format: FileFormat; read: (item: unknown, index: number) => ItemReading }>;
 
 /**
  * Reads Shelf's JSON export ({ format, version, bookmarks: [...] }) or a bare
- * array of the same bookmark objects, and the JSON bookmark files of Chrome and
- * Firefox. An item that is not an object with a url string is a problem; the
- * rest of the file still imports.
+ * array of the same bookmark objects; the JSON bookmark files of Chrome and
+ * Firefox; and the exports of Pinboard, Karakeep, Linkwarden and Omnivore. The
+ * kind is told from the content unless `as` names it. An item that is not a
+ * bookmark is a problem; the rest of the file still imports.
  */
-export function parseJson(source: string): ParseResult {
+export function parseJson(source: string, as?: FileFormat): ParseResult {
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -132,19 +165,25 @@ export function parseJson(source: string): ParseResult {
     const detail = error instanceof Error ? ` (${error.message})` : "";
     throw new BookmarkFileError(`This file isn't valid JSON${detail}. Check that it is complete and try again.`);
   }
-  if (isChromeBookmarks(data)) {
-    return { format: "json", bookmarks: readChromeBookmarks(data), problems: [] };
+  if (as === "chrome-json" || (as === undefined && isChromeBookmarks(data))) {
+    return { format: "chrome-json", bookmarks: isChromeBookmarks(data) ? readChromeBookmarks(data) : [], problems: [] };
   }
-  if (isFirefoxBackup(data)) {
-    return { format: "json", bookmarks: readFirefoxBackup(data), problems: [] };
+  if (as === "firefox-json" || as === "firefox-jsonlz4" || (as === undefined && isFirefoxBackup(data))) {
+    return { format: as ?? "firefox-json", bookmarks: isFirefoxBackup(data) ? readFirefoxBackup(data) : [], problems: [] };
+  }
+  if (as === "linkwarden-json" || (as === undefined && isLinkwarden(data))) {
+    const readings = isLinkwarden(data) ? readLinkwarden(data) : [];
+    return collect("linkwarden-json", readings.map((reading) => ({ line: null, reading })));
   }
   const items = Array.isArray(data) ? data : isRecord(data) ? data.bookmarks : undefined;
   if (!Array.isArray(items)) {
     throw new BookmarkFileError(
-      "Shelf doesn't know this kind of JSON file. It reads Shelf's own export, a list of bookmarks, and Chrome's and Firefox's bookmark files.",
+      "Shelf doesn't know this kind of JSON file. It reads Shelf's own export, a list of bookmarks, the bookmark files of Chrome and Firefox, and the exports of Pinboard, Karakeep, Linkwarden and Omnivore.",
     );
   }
-  return parseShelfItems(source, items);
+  const forced = Object.values(LIST_READERS).find((reader) => reader.format === as);
+  const reader = forced ?? LIST_READERS[listKind(items)];
+  return parseItems(source, items, reader.format, reader.read);
 }
 
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);

@@ -223,3 +223,80 @@ describe("Netscape bookmark files", () => {
     ]);
   });
 });
+
+describe("Netscape files as other tools and browsers write them", () => {
+  it("reads a Scuttle/Delicious-era file: description attribute, space-separated TAGS, log-style dates", () => {
+    const { bookmarks } = parse(
+      [
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+        "<DL><p>",
+        '<DT><A HREF="https://scuttle.example/" ADD_DATE="10/Oct/2000:13:55:36 +0300" PRIVATE="1" TAGS="private secret" description="Kept in an attribute">Scuttle</A>',
+        '<DT><A HREF="https://dd.example/" PRIVATE="0" TAGS="one" DESCRIPTION="replaced">With a DD</A>',
+        "<DD>The DD wins",
+        "</DL>",
+      ].join("\n"),
+    );
+    expect(bookmarks.map((b) => [b.title, b.description, b.tags, b.addedAt?.toISOString() ?? null])).toEqual([
+      ["Scuttle", "Kept in an attribute", ["private", "secret"], "2000-10-10T10:55:36.000Z"],
+      ["With a DD", "The DD wins", ["one"], null],
+    ]);
+  });
+
+  it("splits TAGS on spaces only in files of the PRIVATE-marking tools without a comma anywhere, so a browser's tag may hold a space", () => {
+    const browser = parse('<DL><DT><A HREF="https://a.example/" TAGS="read later">A</A></DL>');
+    expect(browser.bookmarks.map((b) => b.tags)).toEqual([["read later"]]);
+    const mixed = parse(
+      '<DL><DT><A HREF="https://a.example/" PRIVATE="0" TAGS="read later">A</A><DT><A HREF="https://b.example/" TAGS="x,y z">B</A></DL>',
+    );
+    expect(mixed.bookmarks.map((b) => b.tags)).toEqual([["read later"], ["x", "y z"]]);
+  });
+
+  it("keeps the text of a note with markup and links; a link inside a note is no bookmark", () => {
+    const { bookmarks } = parse(
+      [
+        "<DL><p>",
+        '<DT><A HREF="https://a.example/">A</A>',
+        '<DD>See <b>also</b> <A HREF="https://inside.example/">the other one</A>.<br>Second line',
+        '<DT><A HREF="https://b.example/">B</A>',
+        "</DL>",
+      ].join("\n"),
+    );
+    expect(bookmarks.map((b) => [b.url, b.description])).toEqual([
+      ["https://a.example/", "See also the other one.\nSecond line"],
+      ["https://b.example/", ""],
+    ]);
+  });
+
+  it("reads every date form: seconds, milliseconds, microseconds, log-style, ISO", () => {
+    const dates = ["1700000000", "1700000000000", "1700000000000000", "14/Nov/2023:22:13:20 +0000", "2023-11-14T22:13:20Z"];
+    const { bookmarks } = parse(`<DL>${dates.map((date, i) => `<DT><A HREF="https://d${i}.example/" ADD_DATE="${date}">d</A>`).join("")}</DL>`);
+    expect(bookmarks.map((b) => b.addedAt?.toISOString())).toEqual(Array(dates.length).fill("2023-11-14T22:13:20.000Z"));
+  });
+
+  it("leaves out Vivaldi's separators", () => {
+    const { bookmarks } = parse(
+      [
+        "<DL><p>",
+        '<DT><A HREF="https://a.example/">A</A>',
+        '<DT><A HREF="http://bookmark.vivaldi.internal/separator" DESCRIPTION="separator">---</A>',
+        '<DT><A HREF="about:blank" DESCRIPTION="Separator"></A>',
+        '<DT><A HREF="https://b.example/" DESCRIPTION="separator">A real page someone described so</A>',
+        "</DL>",
+      ].join("\n"),
+    );
+    expect(bookmarks.map((b) => b.url)).toEqual(["https://a.example/", "https://b.example/"]);
+  });
+
+  it.each([
+    ["Favourites", "en-GB Safari"],
+    ["Favoris", "French Safari"],
+    ["Menu Signets", "French Safari"],
+    ["Personal Toolbar Folder", "Netscape 4"],
+    ["Lesezeichenleiste", "German Chrome"],
+    ["Barra de favoritos", "Spanish Edge"],
+    ["ブックマーク バー", "Japanese Chrome"],
+  ])("drops the localized root container %s (%s) from folder paths", (name) => {
+    const { bookmarks } = parse(`<DL><DT><H3>${name}</H3><DL><DT><H3>Work</H3><DL><DT><A HREF="https://w.example/">W</A></DL></DL></DL>`);
+    expect(bookmarks[0]?.folders).toEqual(["Work"]);
+  });
+});

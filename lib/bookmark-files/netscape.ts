@@ -1,25 +1,9 @@
+import { isRootContainerName } from "./root-containers";
 import { readTags } from "./tag-reader";
-import { cleanTags, lineIndex, MAX_FOLDER_DEPTH, readDate, splitTags } from "./values";
+import { cleanTags, lineIndex, MAX_FOLDER_DEPTH, readDate, splitTagWords } from "./values";
 import { writeAll, type ExportBookmark, type FileWriter, type ParsedBookmark, type ParseResult } from "./types";
 
-// The containers every browser puts at the top of its export. They are not
-// folders the person made, so a bookmark in "Bookmarks bar/Work" is in "Work".
-// Localised names are caught by the PERSONAL_TOOLBAR_FOLDER and
-// UNFILED_BOOKMARKS_FOLDER attributes that Chrome and Firefox write on them.
-const ROOT_CONTAINERS = new Set(
-  [
-    "Bookmarks bar",
-    "Bookmarks Toolbar",
-    "Other bookmarks",
-    "Bookmarks Menu",
-    "Mobile bookmarks",
-    // Edge, and Safari, whose favourites bar exports as "Favorites".
-    "Favorites bar",
-    "Other favorites",
-    "Mobile favorites",
-    "Favorites",
-  ].map((name) => name.toLowerCase()),
-);
+// Chrome and Firefox mark their containers with these, whatever the language.
 const ROOT_ATTRIBUTES = ["personal_toolbar_folder", "unfiled_bookmarks_folder"];
 
 type Folder = { name: string; root: boolean };
@@ -32,8 +16,18 @@ type Open =
 
 // Tags that end whatever link, folder name or description is being read: the
 // format leaves <A>, <H3> and <DD> unclosed often enough that closing tags
-// cannot be relied on.
+// cannot be relied on. Inside a <DD> note an <A> is part of the note's text.
 const BOUNDARIES = new Set(["a", "h3", "dt", "dd", "dl", "h1"]);
+const NOTE_BREAKS = new Set(["br", "p", "div", "li"]);
+
+// Vivaldi exports its separators as links described "separator" with a placeholder address.
+function isSeparator(attributes: Record<string, string>): boolean {
+  if (attributes.description?.trim().toLowerCase() !== "separator") {
+    return false;
+  }
+  const href = (attributes.href ?? "").trim().toLowerCase();
+  return !/^https?:\/\//.test(href) || /^https?:\/\/[^/]*\.vivaldi\.internal(?:[/:?#]|$)/.test(href);
+}
 
 /**
  * Reads the Netscape bookmark file format that every browser exports (and
@@ -44,6 +38,8 @@ const BOUNDARIES = new Set(["a", "h3", "dt", "dd", "dl", "h1"]);
 export function parseNetscape(text: string): ParseResult {
   const lineOf = lineIndex(text);
   const bookmarks: ParsedBookmark[] = [];
+  const rawTags: string[] = [];
+  let socialBookmarking = false;
   const lists: List[] = [];
   const path: string[] = [];
   let foldersAround = 0;
@@ -66,7 +62,7 @@ export function parseNetscape(text: string): ParseResult {
     } else {
       const root =
         foldersAround === 0 &&
-        (ROOT_CONTAINERS.has(value.toLowerCase()) ||
+        (isRootContainerName(value) ||
           ROOT_ATTRIBUTES.some((name) => done.attributes[name]?.toLowerCase() === "true"));
       pendingFolder = { name: value, root };
     }
@@ -74,21 +70,32 @@ export function parseNetscape(text: string): ParseResult {
 
   readTags(text, {
     openTag(name, attributes, start) {
+      if (open?.kind === "description" && (name === "a" || NOTE_BREAKS.has(name))) {
+        // Markup inside a note: its text stays in the note, a link in it is no bookmark.
+        open.text += name === "a" ? "" : "\n";
+        return;
+      }
       if (BOUNDARIES.has(name)) {
         finish();
       }
-      if (name === "a") {
+      if (name === "a" && isSeparator(attributes)) {
+        pendingFolder = null;
+        describable = null;
+      } else if (name === "a") {
         pendingFolder = null;
         const bookmark: ParsedBookmark = {
           line: lineOf(start),
           url: (attributes.href ?? "").trim(),
           title: "",
-          description: "",
-          tags: splitTags(attributes.tags ?? ""),
+          // Scuttle and Delicious-era exports keep the note in an attribute; a <DD> replaces it.
+          description: (attributes.description ?? "").trim(),
+          tags: [],
           folders: [...path],
           addedAt: readDate(attributes.add_date ?? attributes.time_added),
         };
         bookmarks.push(bookmark);
+        rawTags.push(attributes.tags ?? "");
+        socialBookmarking ||= attributes.private !== undefined || attributes.toread !== undefined;
         open = { kind: "link", bookmark, text: "" };
       } else if (name === "h3") {
         describable = null;
@@ -135,6 +142,15 @@ export function parseNetscape(text: string): ParseResult {
     },
   });
   finish();
+  // Firefox and Shelf separate TAGS with commas, and a tag may hold a space.
+  // Delicious-era tools (Scuttle, Shaarli, Pinboard) separate them with spaces
+  // and mark every link PRIVATE or TOREAD, which browsers never write. One
+  // comma anywhere says the file uses commas.
+  const bySpaces = socialBookmarking && !rawTags.some((raw) => raw.includes(","));
+  const split = bySpaces ? splitTagWords : (raw: string) => cleanTags(raw.split(","));
+  bookmarks.forEach((bookmark, index) => {
+    bookmark.tags = split(rawTags[index] ?? "");
+  });
   return { format: "netscape", bookmarks, problems: [] };
 }
 

@@ -1,4 +1,7 @@
-export type FileFormat = "netscape" | "csv" | "json";
+import type { FILE_FORMATS } from "./formats";
+
+/** Which reader read a file; lib/bookmark-files/formats.ts names each for people. */
+export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /** One bookmark as found in a file: raw strings, not yet validated (the import service validates). */
 export type ParsedBookmark = {
@@ -20,6 +23,9 @@ export type ParsedBookmark = {
 export type ParseProblem = { line: number | null; reason: string };
 
 export type ParseResult = { format: FileFormat; bookmarks: ParsedBookmark[]; problems: ParseProblem[] };
+
+/** A file read from its bytes: also the character set it was decoded with, and the formats it could also be read as. */
+export type FileReading = ParseResult & { encoding: string; alternatives: FileFormat[] };
 
 /** What the exporters write for one bookmark. */
 export type ExportBookmark = { url: string; title: string; description: string; tags: string[]; createdTime: string };

@@ -11,7 +11,11 @@ const EPOCH_NUMBER = /^-?\d+(?:\.\d+)?$/;
 const MILLISECONDS_FROM = 1e11;
 const MICROSECONDS_FROM = 1e14;
 
-/** Reads an epoch number (seconds, tolerating ms and µs) or an ISO-like date string. */
+// Web-server log style, as Scuttle and some Delicious exports write ADD_DATE: 10/Oct/2000:13:55:36 +0300.
+const LOG_DATE = /^(\d{1,2})\/([a-z]{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}) ([+-]\d{4})$/i;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Reads an epoch number (seconds, tolerating ms and µs), a log-style date or an ISO-like date string. */
 export function readDate(raw: string | number | null | undefined): Date | null {
   if (raw === null || raw === undefined) {
     return null;
@@ -28,8 +32,16 @@ export function readDate(raw: string | number | null | undefined): Date | null {
     const ms = value >= MICROSECONDS_FROM ? value / 1000 : value >= MILLISECONDS_FROM ? value : value * 1000;
     return validDate(new Date(Math.floor(ms)));
   }
+  const logStyle = LOG_DATE.exec(text);
+  if (logStyle !== null) {
+    const [, day, month, year, time, zone] = logStyle;
+    const monthNumber = MONTHS.indexOf((month ?? "").toLowerCase()) + 1;
+    const iso = `${year}-${String(monthNumber).padStart(2, "0")}-${day?.padStart(2, "0")}T${time}${zone?.slice(0, 3)}:${zone?.slice(3)}`;
+    return monthNumber === 0 ? null : validDate(new Date(iso));
+  }
   return validDate(new Date(text));
 }
+
 
 function validDate(date: Date): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
@@ -60,6 +72,33 @@ export function cleanTags(tags: readonly string[]): string[] {
 export function splitTags(raw: string): string[] {
   const separator = raw.includes(",") ? "," : raw.includes(";") ? ";" : "|";
   return cleanTags(raw.split(separator));
+}
+
+/**
+ * A TAGS attribute or Pinboard's tags: comma-separated when there is a comma
+ * (Firefox, Shelf), otherwise space-separated (Pinboard, Delicious, Scuttle).
+ */
+export function splitTagWords(raw: string): string[] {
+  return cleanTags(raw.includes(",") ? raw.split(",") : raw.split(/\s+/));
+}
+
+const LIST_ITEM = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
+
+/**
+ * A tag cell: a list written as JSON (Instapaper: ["go","rust"]) or by Python
+ * (Readwise: ['go', 'rust']), or separated text (see splitTags).
+ */
+export function readTagCell(raw: string): string[] {
+  const cell = raw.trim();
+  if (!(cell.startsWith("[") && cell.endsWith("]"))) {
+    return splitTags(cell);
+  }
+  const tags: string[] = [];
+  for (const match of cell.matchAll(LIST_ITEM)) {
+    tags.push((match[1] ?? match[2] ?? "").replace(/\\(.)/g, "$1"));
+  }
+  // A bracketed cell without quotes ("[go, rust]") is a plain list in brackets.
+  return tags.length > 0 || /^\[\s*\]$/.test(cell) ? cleanTags(tags) : splitTags(cell.slice(1, -1));
 }
 
 /** CRLF and lone CR become LF, so line numbers and multi-line text read the same everywhere. */

@@ -35,8 +35,8 @@ describe("classifyRows", () => {
       [0, 3, "new", null],
       [1, 4, "duplicate", null],
       [2, 5, "existing", null],
-      [3, 6, "invalid", "Enter a web address that starts with http:// or https://"],
-      [4, 7, "invalid", "Enter a web address"],
+      [3, 6, "invalid", "Only http and https addresses can be saved; this one starts with “javascript:”."],
+      [4, 7, "invalid", "This row has no web address."],
       [5, 8, "invalid", "Tags can be at most 100 characters"],
       [6, 9, "invalid", "This line has no address"],
     ]);
@@ -67,6 +67,40 @@ describe("classifyRows", () => {
       title: "example.com/docs",
       addedAt,
     });
+  });
+});
+
+describe("addresses and copies", () => {
+  it("cleans addresses as a browser does: tab/CR/LF dropped, inner spaces percent-encoded", () => {
+    const rows = classifyRows(
+      file([
+        row({ url: "https://exa\tmple.com/a\r\nb" }),
+        row({ url: " https://pocket.example/a page?q=two words " }),
+        row({ url: "https://bad host.example/" }),
+        row({ url: "https://example.com/\u0007x" }),
+      ]),
+      { folderTags: false, existing: new Set() },
+    );
+    expect(rows.map((r) => [r.status, r.url, r.reason])).toEqual([
+      ["new", "https://example.com/ab", null],
+      ["new", "https://pocket.example/a%20page?q=two%20words", null],
+      ["invalid", "https://bad%20host.example/", "This isn't a valid web address: its host name can't be read."],
+      ["invalid", "https://example.com/\u0007x", "The address contains the control character U+0007, so it can't be saved."],
+    ]);
+  });
+
+  it("merges copies of one address into the first: union of tags and folder tags, the earliest date", () => {
+    const rows = classifyRows(
+      file([
+        row({ url: "https://a.example/", tags: ["read"], folders: ["Work"], addedAt: new Date("2021-05-01T00:00:00Z") }),
+        row({ url: "https://b.example/" }),
+        row({ url: "https://www.a.example/", tags: ["READ", "later"], folders: ["Home"], addedAt: new Date("2020-01-01T00:00:00Z") }),
+        row({ url: "https://a.example", tags: [], folders: ["Work", "Deep"], addedAt: null }),
+      ]),
+      { folderTags: true, existing: new Set() },
+    );
+    expect(rows.map((r) => r.status)).toEqual(["new", "new", "duplicate", "duplicate"]);
+    expect(rows[0]).toMatchObject({ tags: ["read", "Work", "later", "Home", "Deep"], addedAt: new Date("2020-01-01T00:00:00Z") });
   });
 });
 

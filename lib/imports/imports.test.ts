@@ -63,7 +63,7 @@ describeEachDatabase("imports", (handle) => {
     ];
     const preview = await previewImport({ ...ctx, userId: workspace.userId }, upload("bookmarks.html", netscape(links)), { folderTags: true });
     expect(preview).toMatchObject({ status: "preview", format: "netscape", counts: { toImport: 12, existing: 1, duplicate: 1, invalid: 1 } });
-    expect(preview.problems).toEqual([{ line: 8 + 14, url: "javascript:alert(1)", reason: "Enter a web address that starts with http:// or https://" }]);
+    expect(preview.problems).toEqual([{ line: 8 + 14, url: "javascript:alert(1)", reason: "Only http and https addresses can be saved; this one starts with “javascript:”." }]);
 
     await startImport(ctx, preview.id, { ipPrefix: "203.0.113.x", client: "Firefox on Linux" });
     await expect(startImport(ctx, preview.id)).rejects.toThrow("This import has already been started.");
@@ -81,7 +81,7 @@ describeEachDatabase("imports", (handle) => {
 
     const report = await problemReportCsv(ctx, preview.id);
     expect(report.fileName).toBe("bookmarks-not-imported.csv");
-    expect(report.csv).toBe(`line,url,title,tags,reason\r\n22,javascript:alert(1),Script,Reading,Enter a web address that starts with http:// or https://\r\n`);
+    expect(report.csv).toBe(`line,url,title,tags,reason\r\n22,javascript:alert(1),Script,Reading,Only http and https addresses can be saved; this one starts with “javascript:”.\r\n`);
   });
 
   it("pauses, resumes and cancels: paused rows wait, cancelled ones are skipped, saved ones stay", async () => {

@@ -77,7 +77,7 @@ export async function tagsInFirstUseOrder(db: Database, workspaceId: string): Pr
 /** The job (status preview) and every row of its file, in one transaction. */
 export async function insertJob(
   db: Database,
-  job: { workspaceId: string; userId: string; format: string; fileName: string; options: { folderTags: boolean } },
+  job: { workspaceId: string; userId: string; format: string; fileName: string; options: Record<string, unknown> },
   rows: ClassifiedRow[],
 ): Promise<ImportJob> {
   return db.transaction(async (tx) => {

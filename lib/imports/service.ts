@@ -1,15 +1,15 @@
 import type { Database } from "@/db/client";
 import type { ImportJob, Workspace } from "@/db/schema";
-import { BookmarkFileError, MAX_FILE_BYTES, parseBookmarkFile } from "@/lib/bookmark-files";
+import { BookmarkFileError, isFileFormat, MAX_FILE_BYTES, type FileFormat } from "@/lib/bookmark-files";
 import { TOO_BIG_MESSAGE } from "@/lib/bookmark-files/limits";
 import { recordAuditEvent } from "@/lib/audit/queries";
 import type { ClientInfo } from "@/lib/audit/client-info";
 import { env } from "@/lib/env";
 import { RateLimitedError, UserFacingError } from "@/lib/errors";
 import { hit, LIMITS, slowDownMessage } from "@/lib/security/rate-limit";
-import { classifyRows } from "./classify";
 import { csvLine } from "./csv";
 import { countItems, findJob, insertJob, itemsWithStatus, listJobs, savedNormalizedUrls, transitionJob } from "./queries";
+import { readFileInWorker } from "./read-file";
 import { kickImportRunner } from "./runner";
 import type { ImportStatus, ImportSummary, ImportView } from "./types";
 
@@ -25,8 +25,8 @@ export { TOO_BIG_MESSAGE };
  */
 export async function previewImport(
   ctx: Context & { userId: string },
-  file: { name: string; size: number; text: () => Promise<string> },
-  options: { folderTags: boolean },
+  file: { name: string; size: number; arrayBuffer: () => Promise<ArrayBuffer> },
+  options: { folderTags: boolean; format?: FileFormat },
 ): Promise<ImportView> {
   if (file.size > MAX_FILE_BYTES) throw new UserFacingError(TOO_BIG_MESSAGE, "invalid");
   // "Already saved" is only true of a filled mirror of a chosen database.
@@ -36,19 +36,27 @@ export async function previewImport(
   const limited = await hit(ctx.db, LIMITS.import(), ctx.userId);
   if (!limited.allowed) throw new RateLimitedError(slowDownMessage(limited.retryAfterSeconds), limited.retryAfterSeconds);
   const fileName = file.name.slice(0, 200) || "bookmarks";
-  let parsed;
+  const existing = [...(await savedNormalizedUrls(ctx.db, ctx.workspace.id))];
+  let preview;
   try {
-    parsed = parseBookmarkFile(await file.text(), fileName);
+    // The bytes, not File.text(): the file's own character set decides how they become text.
+    const bytes = await file.arrayBuffer();
+    preview = await readFileInWorker({ bytes, fileName, format: options.format, folderTags: options.folderTags, existing });
   } catch (error) {
     if (error instanceof BookmarkFileError) throw new UserFacingError(error.message, "invalid");
     throw error;
   }
-  if (parsed.bookmarks.length === 0) throw new UserFacingError("This file has no bookmarks in it.", "invalid");
-  const rows = classifyRows(parsed, { folderTags: options.folderTags, existing: await savedNormalizedUrls(ctx.db, ctx.workspace.id) });
+  if (preview.bookmarks === 0) throw new UserFacingError("This file has no bookmarks in it.", "invalid");
   const job = await insertJob(
     ctx.db,
-    { workspaceId: ctx.workspace.id, userId: ctx.userId, format: parsed.format, fileName, options },
-    rows,
+    {
+      workspaceId: ctx.workspace.id,
+      userId: ctx.userId,
+      format: preview.format,
+      fileName,
+      options: { folderTags: options.folderTags, encoding: preview.encoding, alternatives: preview.alternatives },
+    },
+    preview.rows,
   );
   return importView(ctx.db, job);
 }
@@ -120,6 +128,8 @@ async function importView(db: Database, job: ImportJob): Promise<ImportView> {
     id: job.id,
     fileName: job.fileName,
     format: job.format,
+    encoding: typeof job.options.encoding === "string" ? job.options.encoding : null,
+    alternatives: Array.isArray(job.options.alternatives) ? job.options.alternatives.filter(isFileFormat) : [],
     status: job.status,
     createdAt: job.createdAt.toISOString(),
     folderTags: job.options.folderTags === true,

@@ -1,3 +1,5 @@
+import type { FileFormat } from "@/lib/bookmark-files/types";
+
 /** What the import screens show: plain JSON, safe to hand to client components. */
 export type ImportStatus = "preview" | "running" | "paused" | "cancelled" | "completed";
 
@@ -6,7 +8,12 @@ export type ImportRowProblem = { line: number | null; url: string; reason: strin
 export type ImportView = {
   id: string;
   fileName: string;
+  /** A FileFormat; FORMAT_NAMES has its name. */
   format: string;
+  /** The character set the file was decoded with (null for imports from before it was kept). */
+  encoding: string | null;
+  /** Other formats the same file could be read as, for a person whose file was read wrongly. */
+  alternatives: FileFormat[];
   status: ImportStatus;
   createdAt: string;
   folderTags: boolean;

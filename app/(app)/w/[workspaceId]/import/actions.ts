@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { workspaceAction, workspaceIdSchema } from "@/lib/actions/safe-action";
+import { FILE_FORMATS } from "@/lib/bookmark-files/formats";
 import { requestClientInfo } from "@/lib/audit/request";
 import { cancelImport, pauseImport, previewImport, resumeImport, startImport } from "@/lib/imports/service";
 
@@ -11,8 +12,11 @@ export const previewImportAction = workspaceAction(
   inWorkspace.extend({
     file: z.instanceof(File, { message: "Choose a bookmarks file." }),
     folderTags: z.boolean({ error: "Choose whether folders become tags." }),
+    // Absent: detected from the file.
+    format: z.enum(FILE_FORMATS, { error: "Choose one of the formats listed." }).optional(),
   }),
-  ({ db, workspace, user, input }) => previewImport({ db, workspace, userId: user.id }, input.file, { folderTags: input.folderTags }),
+  ({ db, workspace, user, input }) =>
+    previewImport({ db, workspace, userId: user.id }, input.file, { folderTags: input.folderTags, format: input.format }),
 );
 
 const byJob = inWorkspace.extend({ jobId: z.string().trim().min(1, "Missing import id").max(100) });

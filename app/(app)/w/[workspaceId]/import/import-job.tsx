@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { encodingName, FORMAT_NAMES, isFileFormat } from "@/lib/bookmark-files/formats";
 import { etaInWords } from "@/lib/imports/eta";
 import type { ImportView } from "@/lib/imports/types";
 import { usePolling } from "@/components/bookmarks/use-polling";
@@ -35,16 +36,27 @@ export function ImportJob({ workspaceId, job }: { workspaceId: string; job: Impo
 
   return (
     <div className="mt-3 flex flex-col gap-5" data-testid="import-job">
-      <p className="text-sm text-muted">
-        <span className="font-medium text-ink break-all">{job.fileName}</span> · {FORMAT_NAMES[job.format] ?? job.format}
+      <p className="text-sm text-muted" data-testid="import-file">
+        <span className="font-medium text-ink break-all">{job.fileName}</span> · read as{" "}
+        <span data-testid="import-format">{isFileFormat(job.format) ? FORMAT_NAMES[job.format] : job.format}</span>
+        {job.encoding && job.encoding !== "binary" && <span data-testid="import-encoding"> · {encodingName(job.encoding)}</span>}
         {job.folderTags && " · folder names as tags"}
       </p>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="What the file holds">
         <Count label="New" value={counts.toImport} testId="count-new" />
         <Count label="Already saved" value={counts.existing} testId="count-existing" />
-        <Count label="Duplicated in the file" value={counts.duplicate} testId="count-duplicate" />
+        <Count label="Copies merged" value={counts.duplicate} testId="count-duplicate" />
         <Count label="Invalid" value={counts.invalid} testId="count-invalid" />
       </dl>
+
+      {job.status === "preview" && counts.duplicate > 0 && (
+        <p className="text-sm text-muted">
+          Addresses that appear more than once become one bookmark with the tags of every copy and the earliest date.
+        </p>
+      )}
+      {job.status === "preview" && job.alternatives.length > 0 && (
+        <ReadAs job={job} onChoose={(format) => act(cancelImportAction, () => router.push(`/w/${workspaceId}/import?format=${format}`))} pending={pending} />
+      )}
 
       {job.status === "preview" ? (
         <div className="flex flex-wrap items-center gap-2">
@@ -87,7 +99,38 @@ export function ImportJob({ workspaceId, job }: { workspaceId: string; job: Impo
   );
 }
 
-const FORMAT_NAMES: Record<string, string> = { netscape: "Browser bookmarks (HTML)", csv: "CSV", json: "Shelf JSON" };
+/** For a file read as the wrong format: discards this preview and asks for the file again, as the chosen one. */
+function ReadAs({ job, onChoose, pending }: { job: ImportView; onChoose: (format: string) => void; pending: boolean }) {
+  const [choice, setChoice] = useState(job.alternatives[0] ?? "");
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onChoose(choice);
+      }}
+    >
+      <label htmlFor="read-as" className="text-muted">
+        Not what the file is?
+      </label>
+      <select
+        id="read-as"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+        className="h-8 rounded-md border border-line-strong bg-surface px-2 pointer-coarse:h-11"
+      >
+        {job.alternatives.map((format) => (
+          <option key={format} value={format}>
+            {FORMAT_NAMES[format]}
+          </option>
+        ))}
+      </select>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Choose the file again as this
+      </Button>
+    </form>
+  );
+}
 
 function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (

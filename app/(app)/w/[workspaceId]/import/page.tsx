@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
-import { MAX_FILE_BYTES } from "@/lib/bookmark-files";
+import { isFileFormat, MAX_FILE_BYTES } from "@/lib/bookmark-files";
 import { UserFacingError } from "@/lib/errors";
 import { getImport, listImports, TOO_BIG_MESSAGE } from "@/lib/imports/service";
 import { ExportForm } from "./export-form";
@@ -21,7 +21,9 @@ export default async function ImportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspace } = await requireWorkspace((await params).workspaceId);
-  const jobParam = (await searchParams).job;
+  const query = await searchParams;
+  const jobParam = query.job;
+  const askedFormat = isFileFormat(query.format) ? query.format : undefined;
   const asked = typeof jobParam === "string" && jobParam.length <= 100 ? jobParam : null;
   const ctx = { db: await getDb(), workspace };
   const history = await listImports(ctx);
@@ -45,7 +47,7 @@ export default async function ImportPage({
         {job ? (
           <ImportJob workspaceId={workspace.id} job={job} />
         ) : (
-          <UploadForm workspaceId={workspace.id} maxBytes={MAX_FILE_BYTES} tooBigMessage={TOO_BIG_MESSAGE} />
+          <UploadForm workspaceId={workspace.id} maxBytes={MAX_FILE_BYTES} tooBigMessage={TOO_BIG_MESSAGE} initialFormat={askedFormat} />
         )}
       </Card>
       <ImportHistory workspaceId={workspace.id} imports={history} currentId={job?.id ?? null} />
