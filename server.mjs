@@ -3,7 +3,7 @@
 // only see headers, and Next fills X-Forwarded-For with the socket address only when the client
 // sent none, so a client can pick its own. This wrapper overwrites `x-shelf-peer` on every request
 // with the socket address and a secret made at start, which lib/security/client-address.ts checks
-// (docs/decisions/020). Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]
+// (docs/decisions/022). Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]
 import crypto from "node:crypto";
 import http from "node:http";
 import { parseArgs } from "node:util";

@@ -1,5 +1,5 @@
 // Benchmark: how long the API's token check takes for an unknown and a revoked token (they must
-// not be told apart by time, docs/decisions/020), with a valid one's for scale. The two are timed
+// not be told apart by time, docs/decisions/027), with a valid one's for scale. The two are timed
 // interleaved, so drift on a shared machine hits both alike; the ratio is the figure to read.
 import { users } from "@/db/schema";
 import { authenticate, createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/service";

@@ -398,7 +398,7 @@ export const importItems = pgTable(
 export type ApiPermission = "read" | "write";
 
 /**
- * Personal API tokens (docs/decisions/020-rest-api-and-personal-tokens.md). Only the SHA-256 of the token is kept; the
+ * Personal API tokens (docs/decisions/027-rest-api-and-personal-tokens.md). Only the SHA-256 of the token is kept; the
  * token itself is shown once. A null workspace means every workspace of the person.
  */
 export const apiTokens = pgTable(

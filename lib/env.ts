@@ -94,7 +94,7 @@ export type Env = {
   apiCorsOrigins: string[];
   /**
    * Proxies in front of Shelf that append the client to X-Forwarded-For; 0 = none, the socket's
-   * address is the client's (lib/security/client-address.ts, docs/decisions/020).
+   * address is the client's (lib/security/client-address.ts, docs/decisions/022).
    */
   trustedProxyHops: number;
   /** Sent as a bearer token, it unlocks /api/health/ready's details (unset: nobody sees them). */

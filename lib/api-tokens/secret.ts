@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-/** Secret scanners recognise Shelf tokens by this prefix (docs/decisions/020-rest-api-and-personal-tokens.md). */
+/** Secret scanners recognise Shelf tokens by this prefix (docs/decisions/027-rest-api-and-personal-tokens.md). */
 export const TOKEN_PREFIX = "shelf_";
 // 32 random bytes (256 bits) in base64url are 43 characters.
 const TOKEN_PATTERN = /^shelf_[A-Za-z0-9_-]{43}$/;

@@ -17,7 +17,7 @@ export function peerAddress(headers: HeaderSource, secret = process.env.SHELF_PE
 }
 
 /**
- * The client's address, for every rate limit and audit entry (docs/decisions/020). With no trusted
+ * The client's address, for every rate limit and audit entry (docs/decisions/022). With no trusted
  * proxy (the default) it is the socket's address; behind `hops` proxies that each append to
  * X-Forwarded-For, it is the `hops`-th address from the right, the one the outermost proxy saw.
  * Anything left of it was written by the client and is ignored. A request carrying fewer
