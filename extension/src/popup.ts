@@ -60,6 +60,7 @@ async function main() {
   // Listening before the form is shown, so an early click never submits it as a plain form.
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (!select.value) return say("Choose a workspace first.", true);
     const button = $<HTMLButtonElement>("save");
     button.disabled = true;
     say("Saving…");

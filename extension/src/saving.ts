@@ -31,6 +31,8 @@ export async function flushQueue(): Promise<number> {
   if (!settings || queue.length === 0) return queue.length;
   const left = [];
   for (const item of queue) {
+    // A save queued without a workspace can never be delivered.
+    if (!item.workspaceId) continue;
     try {
       await createBookmark(settings, item.workspaceId, item.body, item.key, RESEND_TIMEOUT_MS);
     } catch (error) {
