@@ -4,6 +4,7 @@ import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } f
 import { recordCreate } from "@/lib/bookmarks/queries";
 import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
+import { savedIn } from "@/lib/bookmarks/queries/scope";
 
 // 11 parameters a row: 1,000 rows stay far below Postgres' 65,535 parameters per statement.
 const INSERT_BATCH = 1000;
@@ -13,7 +14,7 @@ export async function savedNormalizedUrls(db: Database, workspaceId: string): Pr
   const rows = await db
     .selectDistinct({ url: bookmarks.normalizedUrl })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)));
+    .where(savedIn(workspaceId));
   return new Set(rows.map((r) => r.url));
 }
 
@@ -28,7 +29,7 @@ export async function exportableBookmarks(db: Database, workspaceId: string): Pr
       createdTime: bookmarks.createdTime,
     })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .where(savedIn(workspaceId))
     .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id));
   return rows.map((row) => ({ ...row, createdTime: row.createdTime.toISOString() }));
 }
