@@ -3,6 +3,7 @@ import { resultRows, type Database } from "@/db/client";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
 import { recordCreate } from "@/lib/bookmarks/queries";
+import { savedIn } from "@/lib/bookmarks/queries/scope";
 import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
 
@@ -14,7 +15,7 @@ export async function savedNormalizedUrls(db: Database, workspaceId: string): Pr
   const rows = await db
     .selectDistinct({ url: bookmarks.normalizedUrl })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)));
+    .where(savedIn(workspaceId));
   return new Set(rows.map((r) => r.url));
 }
 
@@ -42,8 +43,7 @@ export async function* savedBookmarkBatches(db: Database, workspaceId: string, f
       .from(bookmarks)
       .where(
         and(
-          eq(bookmarks.workspaceId, workspaceId),
-          eq(bookmarks.inTrash, false),
+          savedIn(workspaceId),
           savedFilter(filter),
           after && or(gt(bookmarks.createdTime, after.createdTime), and(eq(bookmarks.createdTime, after.createdTime), gt(bookmarks.id, after.id))),
         ),

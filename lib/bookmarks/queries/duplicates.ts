@@ -2,13 +2,14 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookmarks, type BookmarkRow } from "@/db/schema";
+import { inWorkspace, savedIn } from "./scope";
 
 /** The oldest bookmark of the workspace, not in the trash, saved under this normalized URL. */
 export async function findByNormalizedUrl(db: Database, workspaceId: string, normalizedUrl: string): Promise<BookmarkRow | null> {
   const [row] = await db
     .select()
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.normalizedUrl, normalizedUrl), eq(bookmarks.inTrash, false)))
+    .where(and(inWorkspace(workspaceId), eq(bookmarks.normalizedUrl, normalizedUrl), eq(bookmarks.inTrash, false)))
     .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id))
     .limit(1);
   return row ?? null;
@@ -18,7 +19,7 @@ function duplicatedUrls(db: Database, workspaceId: string) {
   return db
     .select({ normalizedUrl: bookmarks.normalizedUrl, copies: sql<number>`count(*)::int`.as("copies") })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .where(savedIn(workspaceId))
     .groupBy(bookmarks.normalizedUrl)
     .having(sql`count(*) > 1`);
 }
@@ -30,7 +31,7 @@ export async function listDuplicateRows(db: Database, workspaceId: string, maxGr
     .select({ row: bookmarks })
     .from(bookmarks)
     .innerJoin(urls, eq(urls.normalizedUrl, bookmarks.normalizedUrl))
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)))
+    .where(savedIn(workspaceId))
     .orderBy(asc(bookmarks.normalizedUrl), asc(bookmarks.createdTime), asc(bookmarks.id));
   return rows.map((r) => r.row);
 }

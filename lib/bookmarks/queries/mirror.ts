@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { bookmarks, type BookmarkRow } from "@/db/schema";
 import type { ListQuery } from "../schema";
 import type { Bookmark } from "../types";
+import { inWorkspace, savedIn } from "./scope";
 
 export const PAGE_SIZE = 50;
 
@@ -52,7 +53,7 @@ function searchQuery(q: string): string | null {
  * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const where: Array<SQL | undefined> = [eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)];
+  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
   if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
@@ -89,12 +90,12 @@ export async function listTags(db: Database, workspaceId: string): Promise<strin
   const rows = await db
     .selectDistinct({ tag: sql<string>`unnest(${bookmarks.tags})` })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)));
+    .where(savedIn(workspaceId));
   return rows.map((r) => r.tag).sort((a, b) => a.localeCompare(b));
 }
 
 export async function findBookmark(db: Database, workspaceId: string, id: string): Promise<BookmarkRow | null> {
-  const [row] = await db.select().from(bookmarks).where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)));
+  const [row] = await db.select().from(bookmarks).where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)));
   return row ?? null;
 }
 
@@ -102,7 +103,7 @@ export async function countBookmarks(db: Database, workspaceId: string): Promise
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.inTrash, false)));
+    .where(savedIn(workspaceId));
   return row?.n ?? 0;
 }
 
@@ -111,5 +112,5 @@ export async function findBookmarks(db: Database, workspaceId: string, ids: stri
   return db
     .select()
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), inArray(bookmarks.id, ids)));
+    .where(and(inWorkspace(workspaceId), inArray(bookmarks.id, ids)));
 }

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, pendingWrites, type PendingWrite } from "@/db/schema";
+import { inWorkspace } from "./scope";
 
 export type ClaimedWrite = PendingWrite & { notionPageId: string | null };
 
@@ -132,7 +133,7 @@ export async function discardParked(db: Database, workspaceId: string, bookmarkI
     const [row] = await tx
       .select({ notionPageId: bookmarks.notionPageId })
       .from(bookmarks)
-      .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, bookmarkId), eq(bookmarks.syncState, "failed")));
+      .where(and(inWorkspace(workspaceId), eq(bookmarks.id, bookmarkId), eq(bookmarks.syncState, "failed")));
     if (!row) return false;
     if (!row.notionPageId) {
       await tx.delete(bookmarks).where(eq(bookmarks.id, bookmarkId));

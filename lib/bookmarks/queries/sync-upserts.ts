@@ -5,6 +5,7 @@ import { bookmarks, pendingWrites } from "@/db/schema";
 import type { NotionBookmark } from "@/lib/notion/mapping";
 import { couldHaveMade, type UnfinishedCreate } from "../lost-creates";
 import { normalizeUrl } from "../url";
+import { inWorkspace } from "./scope";
 
 /**
  * Upserts bookmarks read from Notion, except pages that an unfinished create of this workspace
@@ -97,7 +98,7 @@ export async function markTrashedInNotion(
     .set({ inTrash: true })
     .where(
       and(
-        eq(bookmarks.workspaceId, workspaceId),
+        inWorkspace(workspaceId),
         eq(bookmarks.inTrash, false),
         eq(bookmarks.syncState, "synced"),
         isNotNull(bookmarks.notionPageId),
@@ -114,6 +115,6 @@ export async function linkedPageIds(db: Database, workspaceId: string, pageIds: 
   const rows = await db
     .select({ id: bookmarks.notionPageId })
     .from(bookmarks)
-    .where(and(eq(bookmarks.workspaceId, workspaceId), inArray(bookmarks.notionPageId, pageIds)));
+    .where(and(inWorkspace(workspaceId), inArray(bookmarks.notionPageId, pageIds)));
   return new Set(rows.map((r) => r.id!));
 }

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@/db/schema";
 import { normalizeUrl } from "../url";
+import { inWorkspace } from "./scope";
 
 function rowFields(input: WritePayload) {
   return { ...input, normalizedUrl: normalizeUrl(input.url) };
@@ -30,7 +31,7 @@ async function applyChange(tx: Transaction, workspaceId: string, id: string, cha
   const [row] = await tx
     .update(bookmarks)
     .set({ ...fields, lastEditedTime: new Date(), syncState: "pending", syncError: null })
-    .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
+    .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
     .returning();
   if (!row) return null;
   await tx.insert(pendingWrites).values({
@@ -66,7 +67,7 @@ export async function recordFill(
     const [current] = await tx
       .select()
       .from(bookmarks)
-      .where(and(eq(bookmarks.workspaceId, workspaceId), eq(bookmarks.id, id)))
+      .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
       .for("update");
     if (!current || current.inTrash) return null;
     const pick = (value: string, field: Fill | undefined) => (field && value === field.saved ? field.found : value);
