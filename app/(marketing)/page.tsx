@@ -27,7 +27,6 @@ export default async function LandingPage() {
       <figure className="mx-auto max-w-5xl px-4 pb-20 sm:px-6">
         <picture>
           <source media="(prefers-color-scheme: dark)" srcSet={dashboardDark.src} />
-          {/* eslint-disable-next-line @next/next/no-img-element -- a static file served as it is, no optimizer needed */}
           <img
             src={dashboardLight.src}
             width={dashboardLight.width}

@@ -1,9 +1,9 @@
 "use client";
 
 import { Check, ChevronsUpDown, Plus, Settings } from "lucide-react";
+import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
-import { signIn } from "next-auth/react";
 import { WorkspaceIcon } from "./workspace-icon";
 
 export type WorkspaceOption = { id: string; name: string | null; icon: string | null; needsReconnect: boolean };

@@ -2,11 +2,11 @@ import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WorkspaceIcon } from "@/app/_components/workspace-icon";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireWorkspace } from "@/lib/auth/session";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { SessionControls } from "./session-controls";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -56,10 +56,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           When you signed in, and when workspaces were connected, reconnected or disconnected, from which browser.
         </p>
         <Button asChild>
-<Link href={`/w/${workspace.id}/settings/activity`}>
-          View security activity <ArrowRight className="size-4" aria-hidden />
-        </Link>
-</Button>
+          <Link href={`/w/${workspace.id}/settings/activity`}>
+            View security activity <ArrowRight className="size-4" aria-hidden />
+          </Link>
+        </Button>
       </Card>
     </div>
   );
