@@ -1,7 +1,7 @@
 "use client";
 
 import { CloudOff } from "lucide-react";
-import type { DeliveryTrouble } from "@/lib/bookmarks/status-queries";
+import type { DeliveryTrouble } from "@/lib/bookmarks/view-queries";
 import { useNow } from "./sync-status";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
