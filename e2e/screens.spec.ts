@@ -125,7 +125,7 @@ test("rows added as a person in Notion appear on an open page without a reload",
   await expect(rows(page)).toHaveCount(44, { timeout: 15_000 });
 });
 
-test("when Notion fails, a save and a Refresh say so, naming Notion, and the warning clears on recovery", async ({ page }) => {
+test("when Notion fails, a save and a Refresh say so within 10 s, naming Notion, and the warning clears once Notion takes the change", async ({ page }) => {
   await page.goto(dashboard());
   await expect(rows(page)).toHaveCount(44);
   await sandbox.injectFaults({ fault: 503, count: 10_000 });
@@ -143,7 +143,8 @@ test("when Notion fails, a save and a Refresh say so, naming Notion, and the war
   } finally {
     await sandbox.clearFaults();
   }
-  await expect(page.getByTestId("notion-trouble")).toBeHidden({ timeout: 10_000 });
+  // It clears when the outbox's next try (backed off exponentially, lib/bookmarks/delivery.ts) gets through.
+  await expect(page.getByTestId("notion-trouble")).toBeHidden({ timeout: 30_000 });
   await expect.poll(() => notionRow("dorothy", "westArea", "Wind tunnel notes")).toBeTruthy();
 });
 
