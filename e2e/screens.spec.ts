@@ -26,6 +26,8 @@ const newForm = (page: Page) => page.getByRole("form", { name: "New bookmark" })
 /** Light and dark, into test-results and (for the README) docs/screenshots. */
 async function screenshots(page: Page, name: string) {
   fs.mkdirSync(DOCS, { recursive: true });
+  // A reload keeps the old scroll position, which would hide a banner under the sticky header.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const colorScheme of ["light", "dark"] as const) {
     await setScheme(page, colorScheme);
     const file = path.join(SCREENS, `${name}-${colorScheme}.png`);
