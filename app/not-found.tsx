@@ -9,10 +9,10 @@ export default function NotFound() {
       <h1 className="text-2xl font-semibold">Page not found</h1>
       <p className="text-muted">This page does not exist, or it belongs to someone else.</p>
       <Button asChild>
-<Link href="/">
-        Go to Shelf
-      </Link>
-</Button>
+        <Link href="/">
+          Go to Shelf
+        </Link>
+      </Button>
     </main>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { BookmarkPlus, LogOut, Settings } from "lucide-react";
+import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
-import { signOut } from "next-auth/react";
 import { Avatar } from "./avatar";
 
 type Props = { name: string | null; image: string | null; settingsHref: string; captureHref: string };

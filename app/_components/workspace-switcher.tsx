@@ -1,9 +1,9 @@
 "use client";
 
 import { Check, ChevronsUpDown, Plus, Settings } from "lucide-react";
+import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
-import { signIn } from "next-auth/react";
 import { WorkspaceIcon } from "./workspace-icon";
 
 export type WorkspaceOption = { id: string; name: string | null; icon: string | null; needsReconnect: boolean };
@@ -14,7 +14,7 @@ export function WorkspaceSwitcher({ workspaces, activeId }: { workspaces: Worksp
   return (
     <Menu>
       {/* Named by its visible text (plus a hidden hint), so speech users can say what they see. */}
-      <MenuTrigger className="flex max-w-[14rem] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-surface sm:max-w-xs">
+      <MenuTrigger className="flex min-w-0 max-w-[14rem] shrink items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium hover:bg-surface sm:max-w-xs">
         <WorkspaceIcon icon={active?.icon ?? null} name={active?.name ?? null} />
         <span className="truncate" data-testid="active-workspace-name">
           {active?.name ?? "Untitled workspace"}

@@ -3,14 +3,14 @@
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { createBookmarkAction } from "@/lib/actions/bookmarks";
 import { BookmarkForm } from "@/components/bookmarks/bookmark-form";
 import { listHref } from "@/components/bookmarks/list-url";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { createBookmarkAction } from "@/lib/actions/bookmarks";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import type { SharedLink } from "@/lib/capture/shared-link";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 
 type WorkspaceOption = { id: string; name: string; needsReconnect: boolean };
 
@@ -97,10 +97,10 @@ function Saved({ workspace, bookmark }: { workspace: WorkspaceOption; bookmark: 
       <p className="break-words text-sm text-muted">“{bookmark.title}” is on its way to your Notion database.</p>
       <div className="flex flex-wrap gap-2">
         <Button asChild variant="primary">
-<Link href={`/w/${workspace.id}/bookmarks`}>
-          Open Shelf
-        </Link>
-</Button>
+          <Link href={`/w/${workspace.id}/bookmarks`}>
+            Open Shelf
+          </Link>
+        </Button>
         {closable && (
           <Button onClick={() => window.close()}>
             Close

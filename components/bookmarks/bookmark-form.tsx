@@ -8,8 +8,8 @@ import { cn } from "@/components/ui/cn";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Kbd } from "@/components/ui/kbd";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import type { SavedBookmarkRef } from "@/lib/errors";
 import { bookmarkInputSchema, type BookmarkInput } from "@/lib/bookmarks/schema";
+import type { SavedBookmarkRef } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
 import { TagInput } from "./tag-input";
 

@@ -10,7 +10,7 @@ import { describeEachDatabase } from "@/test/db";
 import { connectSandboxWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { bookmarkInputSchema, listQuerySchema, type ListQuery } from "./schema";
 import { PAGE_SIZE } from "./queries";
-import { createBookmark, listBookmarks, trashBookmark, updateBookmark } from "./service";
+import { createBookmark, listBookmarks, listVersion, trashBookmark, updateBookmark } from "./service";
 import { syncWorkspace } from "./sync";
 import { startWorker, type Worker } from "./worker";
 import type { Bookmark } from "./types";
@@ -195,5 +195,15 @@ describeEachDatabase("bookmarks service on the sandbox", (handle) => {
     expect(page.items).toHaveLength(PAGE_SIZE);
     // Without a mirror there is nothing to show, and the screen says why instead.
     await expect(listBookmarks({ db, workspace: { ...revoked, lastSyncedAt: null } }, query())).rejects.toMatchObject({ code: "reconnect_required" });
+  });
+
+  it("keeps the list's version until the list changes, and matches the one a view renders with", async () => {
+    const ctx = { db, workspace: (await findWorkspace(db, workspace.id))! };
+    const before = await listVersion(ctx);
+    expect(await listVersion(ctx)).toBe(before);
+    expect((await listBookmarks(ctx, query())).sync.version).toBe(before);
+    const created = await createBookmark(ctx, bookmarkInputSchema.parse({ url: "https://example.com/versioned", title: "Versioned", tags: [] }));
+    expect(await listVersion(ctx)).not.toBe(before);
+    await trashBookmark(ctx, created.id, true);
   });
 });

@@ -10,6 +10,7 @@ import {
   discardParked,
   listMirror,
   listTags,
+  mirrorCounts,
   outboxBacklog,
   recordChange,
   recordCreate,
@@ -17,6 +18,7 @@ import {
   toBookmark,
   type DeliveryTrouble,
   type LocalChange,
+  type MirrorCounts,
   type MirrorPage,
 } from "./queries";
 import { emptyFields, fillFromPageLater, kickPageReader, pagesBeingRead } from "./page-metadata";
@@ -39,6 +41,8 @@ export type SyncStatus = {
   readingPages: number;
   /** Changes Notion refused or never answered for, still to be retried: said in words on the dashboard. */
   trouble: DeliveryTrouble | null;
+  /** Changes whenever what the list shows would (listVersion): an open page compares it to know when to re-render. */
+  version: string;
 };
 
 /** Why a list is shown but can't be changed: Notion's access ended, or its database is gone. */
@@ -83,14 +87,13 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
     if (!readOnly) throw error;
     workspace = ctx.workspace;
   }
-  const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
-  // Failures surface on the next view (status, banner); a list read never waits for Notion.
-  if (stale && !readOnly) syncInBackground(ctx.db, workspace);
-  const [page, tagOptions, backlog, trouble, readingPages] = await Promise.all([
+  if (!readOnly) syncIfStale(ctx.db, workspace);
+  const [page, tagOptions, backlog, trouble, counts, readingPages] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
     outboxBacklog(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
+    mirrorCounts(ctx.db, workspace.id),
     pagesBeingRead(ctx.db, workspace.id),
   ]);
   return {
@@ -104,8 +107,40 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       ...backlog,
       readingPages,
       trouble,
+      version: versionOf(workspace, counts, trouble, readingPages),
     },
   };
+}
+
+// Failures surface on the next view (status, banner); a list read never waits for Notion.
+function syncIfStale(db: Database, workspace: Workspace) {
+  const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
+  if (stale) syncInBackground(db, workspace);
+}
+
+/**
+ * Everything the dashboard shows that can change while it is open, as one string: rows, the
+ * outbox, Notion's trouble, pages still being read, the first fill's count, and the minute of the
+ * last sync (so "Synced 3 minutes ago" moves without re-rendering on every sync).
+ */
+function versionOf(workspace: Workspace, counts: MirrorCounts, trouble: DeliveryTrouble | null, readingPages: number): string {
+  const syncedMinute = workspace.lastSyncedAt ? Math.floor(workspace.lastSyncedAt.getTime() / 60_000) : null;
+  return JSON.stringify([counts, trouble, readingPages, workspace.syncProgress, syncedMinute, workspace.status]);
+}
+
+/**
+ * The list's version for an open dashboard's cheap watch (a few bytes a poll). Like a list view,
+ * it starts a background sync when the mirror is stale, so rows changed in Notion arrive.
+ */
+export async function listVersion(ctx: Context): Promise<string> {
+  const workspace = (await findWorkspace(ctx.db, ctx.workspace.id)) ?? ctx.workspace;
+  if (workspace.status === "active") syncIfStale(ctx.db, workspace);
+  const [counts, trouble, readingPages] = await Promise.all([
+    mirrorCounts(ctx.db, workspace.id),
+    deliveryTrouble(ctx.db, workspace.id),
+    pagesBeingRead(ctx.db, workspace.id),
+  ]);
+  return versionOf(workspace, counts, trouble, readingPages);
 }
 
 /** Syncs now (the Refresh button and webhooks), answering in words when Notion fails. */

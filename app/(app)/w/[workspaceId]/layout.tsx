@@ -38,7 +38,7 @@ export default async function WorkspaceLayout({
           </span>
           <WorkspaceSwitcher workspaces={options} activeId={workspace.id} />
           <SandboxBadge />
-          <div className="ml-auto flex items-center gap-1">
+          <div className="ml-auto flex shrink-0 items-center gap-1">
             <ThemeSwitch />
             <UserMenu
               name={user.name}

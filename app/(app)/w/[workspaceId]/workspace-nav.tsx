@@ -25,7 +25,7 @@ export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
               <Link
                 href={href}
                 aria-current={current ? "page" : undefined}
-                className="-mb-px inline-block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm pointer-coarse:py-3 text-muted transition hover:text-ink aria-[current=page]:border-accent aria-[current=page]:font-medium aria-[current=page]:text-ink"
+                className="inline-block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm pointer-coarse:py-3 text-muted transition hover:text-ink aria-[current=page]:border-accent aria-[current=page]:font-medium aria-[current=page]:text-ink"
               >
                 {section.label}
               </Link>

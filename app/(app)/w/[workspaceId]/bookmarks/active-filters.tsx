@@ -1,7 +1,7 @@
 import { X } from "lucide-react";
 import Link from "next/link";
-import type { ListQuery } from "@/lib/bookmarks/schema";
 import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
+import type { ListQuery } from "@/lib/bookmarks/schema";
 
 /** The tags the list is filtered by, each removable, as plain links so they work without JavaScript. */
 export function ActiveFilters({ workspaceId, query }: { workspaceId: string; query: ListQuery }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { listHref } from "@/components/bookmarks/list-url";
 import { getDb, type Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { requireWorkspace } from "@/lib/auth/session";
@@ -11,7 +12,6 @@ import { listBookmarks } from "@/lib/bookmarks/service";
 import { UserFacingError } from "@/lib/errors";
 import { BookmarksView } from "./bookmarks-view";
 import { FirstFill } from "./first-fill";
-import { listHref } from "@/components/bookmarks/list-url";
 import { PageTitle } from "./page-title";
 import { StateScreen, type ScreenKind } from "./state-screens";
 

@@ -1,8 +1,8 @@
 import { ArrowLeftToLine, ArrowRight } from "lucide-react";
 import Link from "next/link";
-import type { ListQuery } from "@/lib/bookmarks/schema";
 import { listHref } from "@/components/bookmarks/list-url";
 import { Button } from "@/components/ui/button";
+import type { ListQuery } from "@/lib/bookmarks/schema";
 
 /**
  * Notion pages with opaque forward-only cursors, so the URL carries the current cursor: "Next"

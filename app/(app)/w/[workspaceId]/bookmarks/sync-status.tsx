@@ -3,7 +3,7 @@
 import { CircleAlert, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, useTransition } from "react";
-import { usePolling } from "@/components/bookmarks/use-polling";
+import { useListWatch } from "@/components/bookmarks/use-list-watch";
 import { Badge } from "@/components/ui/badge";
 import { IconButton } from "@/components/ui/icon-button";
 import { refreshBookmarksAction } from "@/lib/actions/bookmarks";
@@ -11,8 +11,10 @@ import type { SyncStatus as Status } from "@/lib/bookmarks/service";
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-/** How often an open, idle dashboard looks at the mirror again, so rows changed in Notion appear without a reload. */
-export const IDLE_POLL_MS = 10_000;
+/** How often an open, idle dashboard asks whether the mirror changed, so rows changed in Notion appear without a reload. */
+const IDLE_WATCH_MS = 5_000;
+/** While something is on its way (a save to Notion, a page being read), it asks more often. */
+const BUSY_WATCH_MS = 1_500;
 
 function subscribeToClock(tick: () => void) {
   const timer = setInterval(tick, 30_000);
@@ -39,9 +41,9 @@ export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: strin
   const [refreshing, start] = useTransition();
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const now = useNow();
-  const busy = sync.syncing || sync.pending > 0 || sync.readingPages > 0;
-  // Busy: every 1.5 s until it settles. Idle: a slow look, which also starts a sync once the mirror is stale.
-  usePolling(!readOnly, busy ? 1500 : IDLE_POLL_MS);
+  const busy = sync.pending > 0 || sync.readingPages > 0;
+  // Each look also starts a background sync once the mirror is stale (listVersion).
+  useListWatch(workspaceId, sync.version, readOnly ? 60_000 : busy ? BUSY_WATCH_MS : IDLE_WATCH_MS);
 
   function refresh() {
     start(async () => {
@@ -59,8 +61,9 @@ export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: strin
       </div>
     );
   }
-  // A background sync that hangs must never take the button away: Refresh is how the person asks again.
-  const spinning = refreshing || sync.syncing;
+  // Only the person's own Refresh spins: a background sync is not news until it changes something
+  // (then the list re-renders), and one that hangs must never look like work in progress forever.
+  const spinning = refreshing;
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-muted" data-testid="sync-status">
       {refreshError && (

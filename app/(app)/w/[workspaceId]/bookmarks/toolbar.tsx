@@ -3,13 +3,13 @@
 import { ChevronDown, CopyCheck, Search, Tag } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlVariants } from "@/components/ui/field";
 import { Menu, MenuCheckboxItem, MenuContent, MenuLabel, MenuTrigger } from "@/components/ui/menu";
 import type { BookmarkSort, ListQuery } from "@/lib/bookmarks/schema";
-import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 
 const SORT_LABELS: Record<BookmarkSort, string> = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z" };
 const SEARCH_DELAY_MS = 300;

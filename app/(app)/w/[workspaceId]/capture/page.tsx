@@ -1,10 +1,10 @@
 import { ArrowLeft, Smartphone } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireWorkspace } from "@/lib/auth/session";
-import { BookmarkletLink } from "./bookmarklet-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { requireWorkspace } from "@/lib/auth/session";
+import { BookmarkletLink } from "./bookmarklet-link";
 
 export const metadata: Metadata = { title: "Save from anywhere" };
 
@@ -15,11 +15,11 @@ export default async function CapturePage({ params }: { params: Promise<{ worksp
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-1">
         <Button asChild variant="quiet" className="-ml-2 self-start">
-<Link href={`/w/${workspace.id}/bookmarks`}>
-          <ArrowLeft className="size-4" aria-hidden />
-          Bookmarks
-        </Link>
-</Button>
+          <Link href={`/w/${workspace.id}/bookmarks`}>
+            <ArrowLeft className="size-4" aria-hidden />
+            Bookmarks
+          </Link>
+        </Button>
         <h1 className="text-2xl font-semibold tracking-tight">Save from anywhere</h1>
       </div>
       <Card as="section" aria-labelledby="bookmarklet-heading" className="flex flex-col gap-3">

@@ -4,14 +4,14 @@ import { Loader2, Merge } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import type { DuplicateGroup } from "@/lib/bookmarks/duplicates";
-import { displayHost } from "@/lib/bookmarks/url";
-import { restoreBookmarkAction } from "@/lib/actions/bookmarks";
-import { safeHref } from "@/components/bookmarks/safe-href";
 import { formatDate } from "@/components/bookmarks/format";
-import { mergeDuplicatesAction } from "./actions";
+import { safeHref } from "@/components/bookmarks/safe-href";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { restoreBookmarkAction } from "@/lib/actions/bookmarks";
+import type { DuplicateGroup } from "@/lib/bookmarks/duplicates";
+import { displayHost } from "@/lib/bookmarks/url";
+import { mergeDuplicatesAction } from "./actions";
 
 /** One link's bookmarks: choose the one to keep (the oldest unless changed) and merge the rest into it. */
 export function DuplicateGroupCard({ workspaceId, group }: { workspaceId: string; group: DuplicateGroup }) {

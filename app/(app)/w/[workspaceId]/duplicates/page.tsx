@@ -1,12 +1,12 @@
 import { ArrowLeft, CopyCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listDuplicates } from "@/lib/bookmarks/duplicates";
 import { DuplicateGroupCard } from "./duplicate-group";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Duplicates" };
 
@@ -20,11 +20,11 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
     <div className="flex flex-col gap-5">
       <div className="flex flex-col gap-1">
         <Button asChild variant="quiet" className="-ml-2 self-start">
-<Link href={bookmarksHref}>
-          <ArrowLeft className="size-4" aria-hidden />
-          Bookmarks
-        </Link>
-</Button>
+          <Link href={bookmarksHref}>
+            <ArrowLeft className="size-4" aria-hidden />
+            Bookmarks
+          </Link>
+        </Button>
         <h1 className="text-2xl font-semibold tracking-tight">Duplicates</h1>
         <p className="max-w-2xl text-sm text-muted">
           Links saved more than once — the same address, ignoring differences like a trailing slash, “www.”, letter case
@@ -38,10 +38,10 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
           <p className="font-medium">No duplicates</p>
           <p className="max-w-sm text-sm text-muted">Every link in this workspace is saved once.</p>
           <Button asChild className="mt-2">
-<Link href={bookmarksHref}>
-            Back to bookmarks
-          </Link>
-</Button>
+            <Link href={bookmarksHref}>
+              Back to bookmarks
+            </Link>
+          </Button>
         </Card>
       ) : (
         <ul className="flex flex-col gap-4" aria-label="Duplicate groups">

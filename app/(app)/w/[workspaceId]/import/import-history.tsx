@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ImportSummary } from "@/lib/imports/types";
 import { Card } from "@/components/ui/card";
+import type { ImportSummary } from "@/lib/imports/types";
 
 const STATUS_NAMES: Record<ImportSummary["status"], string> = {
   preview: "Not started",

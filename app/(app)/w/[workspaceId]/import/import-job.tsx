@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { encodingName, FORMAT_NAMES, isFileFormat } from "@/lib/bookmark-files/formats";
-import { etaInWords } from "@/lib/imports/eta";
-import type { ImportView } from "@/lib/imports/types";
 import { usePolling } from "@/components/bookmarks/use-polling";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTrigger } from "@/components/ui/dialog";
+import { encodingName, FORMAT_NAMES, isFileFormat } from "@/lib/bookmark-files/formats";
+import { etaInWords } from "@/lib/imports/eta";
+import type { ImportView } from "@/lib/imports/types";
 import { cancelImportAction, pauseImportAction, resumeImportAction, startImportAction } from "./actions";
 
 const count = (n: number) => n.toLocaleString("en");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { isFileFormat, MAX_FILE_BYTES } from "@/lib/bookmark-files";
@@ -9,7 +10,6 @@ import { ExportForm } from "./export-form";
 import { ImportHistory } from "./import-history";
 import { ImportJob } from "./import-job";
 import { UploadForm } from "./upload-form";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Import & export" };
 

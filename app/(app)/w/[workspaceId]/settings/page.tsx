@@ -2,6 +2,8 @@ import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WorkspaceIcon } from "@/app/_components/workspace-icon";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { describeToken } from "@/lib/api-tokens/describe";
 import { listApiTokens } from "@/lib/api-tokens/service";
@@ -10,8 +12,6 @@ import { listUserWorkspaces } from "@/lib/workspaces/queries";
 import { ApiTokens } from "./api-tokens";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { SessionControls } from "./session-controls";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -82,10 +82,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           used from a new client or revoked, from which browser.
         </p>
         <Button asChild>
-<Link href={`/w/${workspace.id}/settings/activity`}>
-          View security activity <ArrowRight className="size-4" aria-hidden />
-        </Link>
-</Button>
+          <Link href={`/w/${workspace.id}/settings/activity`}>
+            View security activity <ArrowRight className="size-4" aria-hidden />
+          </Link>
+        </Button>
       </Card>
     </div>
   );

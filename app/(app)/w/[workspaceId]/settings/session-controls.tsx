@@ -3,8 +3,8 @@
 import { signOut } from "next-auth/react";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { signOutEverywhereAction } from "./actions";
 import { Button } from "@/components/ui/button";
+import { signOutEverywhereAction } from "./actions";
 
 export function SessionControls() {
   const [pending, start] = useTransition();
@@ -13,7 +13,8 @@ export function SessionControls() {
       <Button onClick={() => void signOut({ callbackUrl: "/" })}>
         Sign out
       </Button>
-      <Button disabled={pending}
+      <Button
+        disabled={pending}
         onClick={() =>
           start(async () => {
             const result = await signOutEverywhereAction({});

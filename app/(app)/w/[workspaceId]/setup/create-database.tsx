@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createDatabaseAction } from "./actions";
 import { Button } from "@/components/ui/button";
+import { createDatabaseAction } from "./actions";
 
 export function CreateDatabase({ workspaceId, pages }: { workspaceId: string; pages: Array<{ id: string; title: string }> }) {
   const [parentPageId, setParentPageId] = useState(pages[0]?.id ?? "");

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
 import type { PropertyMap } from "@/db/schema";
 import { chooseDatabaseAction } from "./actions";
-import { Button } from "@/components/ui/button";
 
 export type DatabaseOption = {
   dataSourceId: string;

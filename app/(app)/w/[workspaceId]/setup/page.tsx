@@ -1,13 +1,13 @@
 import { CircleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { setupOptions, type SetupOptions } from "@/lib/bookmarks/setup";
 import { UserFacingError } from "@/lib/errors";
 import { CreateDatabase } from "./create-database";
 import { DatabaseChoice, type DatabaseOption } from "./database-choice";
-import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Choose your Bookmarks database" };
 

@@ -1,8 +1,8 @@
 import { History, KeyRound, KeySquare, Link2, LogIn, LogOut, RefreshCw, ShieldAlert, ShieldOff, Unlink, Upload, type LucideIcon } from "lucide-react";
+import { Card } from "@/components/ui/card";
 import { describeAuditEvent, eventWorkspaceName } from "@/lib/audit/describe";
 import type { AuditEventKind, AuditEventRow } from "@/lib/audit/queries";
 import { exactTime, relativeTime } from "@/lib/audit/time";
-import { Card } from "@/components/ui/card";
 
 const ICONS: Record<AuditEventKind, LucideIcon> = {
   sign_in: LogIn,

@@ -2,11 +2,11 @@ import { ArrowLeft, ArrowLeftToLine, ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requireWorkspace } from "@/lib/auth/session";
 import { ActivityList, NoActivity } from "./activity-list";
-import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Security activity" };
 
@@ -31,10 +31,10 @@ export default async function ActivityPage({
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-2">
         <Button asChild variant="quiet" className="-ml-2 self-start">
-<Link href={`/w/${workspace.id}/settings`}>
-          <ArrowLeft className="size-4" aria-hidden /> Settings
-        </Link>
-</Button>
+          <Link href={`/w/${workspace.id}/settings`}>
+            <ArrowLeft className="size-4" aria-hidden /> Settings
+          </Link>
+        </Button>
         <h1 className="text-2xl font-semibold tracking-tight">Security activity</h1>
         <p className="text-sm text-muted">
           Sign-ins and changes to your Notion connections, in all your workspaces. If you don&apos;t recognise something, sign
@@ -46,19 +46,19 @@ export default async function ActivityPage({
         <nav aria-label="Older and newer activity" className="flex flex-wrap items-center justify-between gap-2">
           {before !== undefined ? (
             <Button asChild>
-<Link href={here}>
-              <ArrowLeftToLine className="size-4" aria-hidden /> Newest
-            </Link>
-</Button>
+              <Link href={here}>
+                <ArrowLeftToLine className="size-4" aria-hidden /> Newest
+              </Link>
+            </Button>
           ) : (
             <span />
           )}
           {nextCursor !== null && (
             <Button asChild>
-<Link href={`${here}?before=${nextCursor}`}>
-              Show older <ArrowRight className="size-4" aria-hidden />
-            </Link>
-</Button>
+              <Link href={`${here}?before=${nextCursor}`}>
+                Show older <ArrowRight className="size-4" aria-hidden />
+              </Link>
+            </Button>
           )}
         </nav>
       )}
