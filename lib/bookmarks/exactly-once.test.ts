@@ -1,7 +1,5 @@
 // One file (over 250 lines): every exactly-once scenario shares one sandbox (lost and held
 // answers) and the same interleaving helpers; split, each file would repeat them.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -11,12 +9,12 @@ import { pageToBookmark } from "@/lib/notion/mapping";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { deliver, type RetryPolicy } from "./delivery";
 import { claimWrites, listMirror, outboxBacklog } from "./queries";
 import { listQuerySchema } from "./schema";
 import { createBookmark } from "./service";
 import { isSyncing, syncWorkspace } from "./sync";
-import { handleNotionWebhook } from "./webhooks";
 import { startWorker, type Worker } from "./worker";
 
 // Every interleaving of sync, webhook, outbox retry, lease takeover and restart that
@@ -114,24 +112,7 @@ async function settle(db: Database, workspace: Workspace, ledger: Ledger, inFlig
   await expectExactlyOnce(db, workspace, ledger);
 }
 
-/** Shelf's webhook route in front of its handler, subscribed in the sandbox like Notion's. */
-async function webhookReceiver(db: Database) {
-  const receiver = http.createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const answer = await handleNotionWebhook(db, body, (req.headers["x-notion-signature"] as string | undefined) ?? null);
-    res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/notion/webhook`;
-  const subscription = await admin.subscribeWebhook(url, { verificationToken: WEBHOOK_SECRET });
-  return {
-    async close() {
-      await admin.unsubscribeWebhook(subscription.subscription_id);
-      receiver.close();
-    },
-  };
-}
+const webhookReceiver = (db: Database) => startWebhookReceiver(db, admin, WEBHOOK_SECRET);
 
 async function syncsSettled(workspace: Workspace) {
   while (isSyncing(workspace.id)) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
@@ -8,6 +6,7 @@ import { log } from "@/lib/log";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
 import { readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
+import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { countBookmarks, listMirror } from "./queries";
 import { listQuerySchema } from "./schema";
 import { refreshBookmarks } from "./service";
@@ -76,16 +75,7 @@ describeEachDatabase("syncing from Notion", (handle) => {
   it("and after a webhook, which is verified before it triggers anything", async () => {
     const db = handle().db;
     const { workspace } = await readyWorkspace(db, admin, { person: "grace", workspace: "labs" });
-    // Shelf's webhook route, in front of the handler it calls.
-    const receiver = http.createServer(async (req, res) => {
-      let body = "";
-      for await (const chunk of req) body += chunk;
-      const answer = await handleNotionWebhook(db, body, (req.headers["x-notion-signature"] as string | undefined) ?? null);
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/notion/webhook`;
-    const subscription = await admin.subscribeWebhook(url, { verificationToken: WEBHOOK_SECRET });
+    const receiver = await startWebhookReceiver(db, admin, WEBHOOK_SECRET);
     try {
       const page = await admin.addPage({
         parent: { data_source_id: workspace.dataSourceId! },
@@ -98,14 +88,13 @@ describeEachDatabase("syncing from Notion", (handle) => {
       await admin.trashPage(page.id);
       await waitFor(async () => !(await titles(db, workspace)).includes("Webhook edit"));
 
-      const deliveries = (await admin.webhooks()).find((s) => s.subscription_id === subscription.subscription_id)!.deliveries;
+      const deliveries = (await admin.webhooks()).find((s) => s.subscription_id === receiver.subscriptionId)!.deliveries;
       expect(deliveries.map((d) => d.status)).not.toContain(401);
 
       const forged = await handleNotionWebhook(db, JSON.stringify({ type: "page.created", workspace_id: workspace.notionWorkspaceId }), "sha256=" + "0".repeat(64));
       expect(forged.status).toBe(401);
     } finally {
-      await admin.unsubscribeWebhook(subscription.subscription_id);
-      receiver.close();
+      await receiver.close();
     }
   });
 
