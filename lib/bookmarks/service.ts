@@ -11,7 +11,6 @@ import {
   listMirror,
   listTags,
   mirrorCounts,
-  outboxBacklog,
   recordChange,
   recordCreate,
   retryParked,
@@ -88,10 +87,9 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
     workspace = ctx.workspace;
   }
   if (!readOnly) syncIfStale(ctx.db, workspace);
-  const [page, tagOptions, backlog, trouble, counts, readingPages] = await Promise.all([
+  const [page, tagOptions, trouble, counts, readingPages] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
-    outboxBacklog(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
     mirrorCounts(ctx.db, workspace.id),
     pagesBeingRead(ctx.db, workspace.id),
@@ -104,7 +102,9 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
       lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,
       syncing: isSyncing(workspace.id),
       progress: workspace.lastSyncedAt ? null : (workspace.syncProgress ?? 0),
-      ...backlog,
+      // The outbox's counts come with the list version's, one query for both.
+      pending: counts.pending,
+      parked: counts.parked,
       readingPages,
       trouble,
       version: versionOf(workspace, counts, trouble, readingPages),
