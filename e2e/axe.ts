@@ -9,6 +9,9 @@ export async function setScheme(page: Page, colorScheme: "light" | "dark") {
 
 /** The whole page, app shell included, in both themes. */
 export async function expectNoAxeViolations(page: Page, label: string) {
+  // Next streams metadata, so right after a client navigation or a self-refreshing screen's
+  // router.refresh() the <title> can still be on its way; axe must see the settled document.
+  await expect(page).toHaveTitle(/\S/);
   for (const colorScheme of ["light", "dark"] as const) {
     await setScheme(page, colorScheme);
     const { violations } = await new AxeBuilder({ page }).analyze();

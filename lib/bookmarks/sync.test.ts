@@ -10,7 +10,7 @@ import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { countBookmarks, listMirror } from "./queries";
 import { listQuerySchema } from "./schema";
 import { refreshBookmarks } from "./service";
-import { syncInBackground, syncWorkspace } from "./sync";
+import { backgroundSyncPause, syncInBackground, syncWorkspace } from "./sync";
 import { handleNotionWebhook } from "./webhooks";
 
 const WEBHOOK_SECRET = "secret_sync_test";
@@ -36,6 +36,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+it("a failing background sync pauses the next one, longer each time, never for long", () => {
+  expect([1, 2, 3, 4, 10].map(backgroundSyncPause)).toEqual([2_000, 4_000, 8_000, 8_000, 8_000]);
+});
 
 describeEachDatabase("syncing from Notion", (handle) => {
   it("pages added, edited and trashed by a person in Notion appear, change and disappear after a refresh", async () => {
@@ -107,9 +111,11 @@ describeEachDatabase("syncing from Notion", (handle) => {
       syncInBackground(db, workspace);
       await waitFor(async () => warn.mock.calls.length > 0);
       expect(warn).toHaveBeenCalledWith(
-        { err: expect.objectContaining({ name: "ReconnectRequiredError" }), workspaceId: workspace.id },
+        { err: expect.objectContaining({ name: "ReconnectRequiredError" }), workspaceId: workspace.id, failures: 1 },
         "background sync failed",
       );
+      // The next poll of the stale view does not start another sync against the failing Notion.
+      expect(syncInBackground(db, workspace)).toBe(false);
     } finally {
       warn.mockRestore();
     }

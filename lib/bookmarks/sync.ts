@@ -50,17 +50,39 @@ function start(db: Database, workspaceId: string, full: boolean): Promise<SyncRe
   return flight;
 }
 
-/** A sync nobody waits for: its failure shows on the workspace's screens, and in the log. */
-export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): void {
+/**
+ * After a background sync fails, the next one waits: every poll of a stale view asks for one, and
+ * against a Notion that is down each would fail again. The pause doubles per failure and stays
+ * short enough that the mirror catches up within seconds of recovery. Refresh is never held back.
+ */
+const failedBackgroundSyncs = new Map<string, { failures: number; retryAt: number }>();
+const FIRST_PAUSE_MS = 2_000;
+const LONGEST_PAUSE_MS = 8_000;
+
+export function backgroundSyncPause(failures: number): number {
+  return Math.min(FIRST_PAUSE_MS * 2 ** Math.max(0, failures - 1), LONGEST_PAUSE_MS);
+}
+
+/**
+ * A sync nobody waits for: its failure shows on the workspace's screens, and in the log. Answers
+ * whether one was started (false while paused after a failure).
+ */
+export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): boolean {
+  const failed = failedBackgroundSyncs.get(workspace.id);
+  if (failed && Date.now() < failed.retryAt) return false;
   // A page's render starts these outside any log context: bind the request's id, so the failure
   // line names the request that started the sync.
   void inRequestContext(async () => {
     try {
       await syncWorkspace(db, workspace, options);
+      failedBackgroundSyncs.delete(workspace.id);
     } catch (error) {
-      log.warn({ err: error, workspaceId: workspace.id }, "background sync failed");
+      const failures = (failedBackgroundSyncs.get(workspace.id)?.failures ?? 0) + 1;
+      failedBackgroundSyncs.set(workspace.id, { failures, retryAt: Date.now() + backgroundSyncPause(failures) });
+      log.warn({ err: error, workspaceId: workspace.id, failures }, "background sync failed");
     }
   });
+  return true;
 }
 
 export function isSyncing(workspaceId: string): boolean {
