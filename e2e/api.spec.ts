@@ -106,6 +106,40 @@ test("a session cookie authorizes nothing in the API, and bad tokens get 401", a
   await expect(page.getByRole("listitem", { name: "Playwright script" }).getByTestId("token-last-used")).toHaveText(/Last used .* from curl/);
 });
 
+test("the token opens no dashboard page and runs no server action", async ({ page, playwright }) => {
+  // Capture the browser's own server-action call (creating a token), without letting it through.
+  await page.goto(`/w/${workspaceId}/settings`);
+  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
+  await page.route(`**/w/${workspaceId}/settings`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    captured = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
+    await route.abort();
+  });
+  const form = page.getByRole("form", { name: "New API token" });
+  await form.getByLabel("Name").fill("Replayed action");
+  await form.getByRole("button", { name: "Create token" }).click();
+  await expect.poll(() => captured).not.toBeNull();
+  await page.unroute(`**/w/${workspaceId}/settings`);
+  const { cookie: _cookie, ...headers } = captured!.headers;
+
+  const curl = await playwright.request.newContext({ baseURL: E2E_APP_URL, storageState: { cookies: [], origins: [] } });
+  try {
+    const replayed = await curl.post(`/w/${workspaceId}/settings`, { headers: { ...headers, authorization: `Bearer ${token}` }, data: captured!.body });
+    expect(await replayed.text()).toContain("Sign in again");
+    const dashboard = await curl.get(`/w/${workspaceId}/bookmarks`, { headers: { authorization: `Bearer ${token}` }, maxRedirects: 0 });
+    expect(dashboard.status()).toBe(307);
+    expect(dashboard.headers().location).toMatch(/\/signin/);
+  } finally {
+    await curl.dispose();
+  }
+  // The same call with the session cookie does run: it was the token that was refused, not the replay.
+  const withSession = await page.request.post(`/w/${workspaceId}/settings`, { headers, data: captured!.body });
+  expect(withSession.ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByRole("listitem", { name: "Replayed action" })).toHaveCount(1);
+});
+
 test("revoking in Settings takes effect at once", async ({ page, request }) => {
   await page.goto(`/w/${workspaceId}/settings`);
   const listed = page.getByRole("listitem", { name: "Playwright script" });
