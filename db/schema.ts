@@ -426,6 +426,29 @@ export const apiTokens = pgTable(
 );
 
 /**
+ * "Connect with Shelf" from the browser extension (docs/decisions/029-extension-connects-itself.md):
+ * the person confirms a request named by the SHA-256 of a secret only the extension holds; the
+ * extension then redeems that secret once for a new API token. Nothing here is a credential.
+ */
+export const extensionGrants = pgTable(
+  "extension_grants",
+  {
+    /** base64url SHA-256 of the extension's verifier. */
+    challenge: text("challenge").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The one workspace the token may use; null for all of the person's. */
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    /** The token's name, e.g. "Shelf extension (Chrome on Linux)". */
+    name: text("name").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    redeemedAt: timestamp("redeemed_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+);
+
+/**
  * Idempotency-Key of API creates: a retried request with the same key answers with the bookmark
  * the first one made. `bookmarkId` is null while the first request is still running.
  */
@@ -453,3 +476,4 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type ExtensionGrant = typeof extensionGrants.$inferSelect;

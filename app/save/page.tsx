@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Logo } from "@/app/_components/logo";
-import { SandboxBadge } from "@/app/_components/sandbox-badge";
 import { SignInButton } from "@/app/_components/sign-in-button";
+import { StandalonePage } from "@/app/_components/standalone-page";
 import { getDb } from "@/db/client";
 import { currentUser } from "@/lib/auth/session";
 import { listTags } from "@/lib/bookmarks/queries";
@@ -29,29 +28,20 @@ export default async function SavePage({ searchParams }: { searchParams: Promise
   const tagOptions = Object.fromEntries(await Promise.all(workspaces.map(async (w) => [w.id, await listTags(db, w.id)] as const)));
 
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-line">
-        <div className="mx-auto flex h-12 max-w-lg items-center gap-3 px-4">
-          <Logo />
-          <SandboxBadge />
+    <StandalonePage title="Save to Shelf">
+      {workspaces.length === 0 || !lastUsed ? (
+        <div className="flex flex-col items-start gap-3 text-sm">
+          <p className="text-muted">Connect a Notion workspace to save bookmarks into.</p>
+          <SignInButton callbackUrl={here}>Connect a Notion workspace</SignInButton>
         </div>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-lg flex-1 px-4 py-5">
-        <h1 className="mb-4 text-xl font-semibold tracking-tight">Save to Shelf</h1>
-        {workspaces.length === 0 || !lastUsed ? (
-          <div className="flex flex-col items-start gap-3 text-sm">
-            <p className="text-muted">Connect a Notion workspace to save bookmarks into.</p>
-            <SignInButton callbackUrl={here}>Connect a Notion workspace</SignInButton>
-          </div>
-        ) : (
-          <SaveForm
-            link={sharedLink(params)}
-            workspaces={workspaces.map((w) => ({ id: w.id, name: w.name ?? "Untitled workspace", needsReconnect: w.status === "reconnect_required" }))}
-            defaultWorkspaceId={lastUsed}
-            tagOptions={tagOptions}
-          />
-        )}
-      </main>
-    </div>
+      ) : (
+        <SaveForm
+          link={sharedLink(params)}
+          workspaces={workspaces.map((w) => ({ id: w.id, name: w.name ?? "Untitled workspace", needsReconnect: w.status === "reconnect_required" }))}
+          defaultWorkspaceId={lastUsed}
+          tagOptions={tagOptions}
+        />
+      )}
+    </StandalonePage>
   );
 }

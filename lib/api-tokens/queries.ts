@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { apiTokens, workspaces, type ApiPermission, type ApiToken } from "@/db/schema";
+import { apiTokens, extensionGrants, workspaces, type ApiPermission, type ApiToken, type ExtensionGrant } from "@/db/schema";
 
 export type NewToken = {
   userId: string;
@@ -80,5 +80,31 @@ export async function addTokenClient(tx: Transaction, id: string, client: string
     })
     .where(and(eq(apiTokens.id, id), sql`not (${client}::text = any(${apiTokens.clients}))`))
     .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export type NewExtensionGrant = Pick<ExtensionGrant, "challenge" | "userId" | "workspaceId" | "name" | "expiresAt">;
+
+/** Records a confirmed connection request; false when that challenge was answered before. */
+export async function insertExtensionGrant(db: Database, grant: NewExtensionGrant): Promise<boolean> {
+  const rows = await db.insert(extensionGrants).values(grant).onConflictDoNothing().returning({ challenge: extensionGrants.challenge });
+  return rows.length > 0;
+}
+
+/**
+ * Spends a grant: one conditional update, so two redemptions at once can't both win. Null when
+ * there is none to spend (not confirmed yet, expired, or spent already).
+ */
+export async function spendExtensionGrant(db: Database, challenge: string, now: Date): Promise<ExtensionGrant | null> {
+  const [row] = await db
+    .update(extensionGrants)
+    .set({ redeemedAt: now })
+    .where(and(eq(extensionGrants.challenge, challenge), isNull(extensionGrants.redeemedAt), gt(extensionGrants.expiresAt, now)))
+    .returning();
+  return row ?? null;
+}
+
+export async function extensionGrantExists(db: Database, challenge: string): Promise<boolean> {
+  const rows = await db.select({ challenge: extensionGrants.challenge }).from(extensionGrants).where(eq(extensionGrants.challenge, challenge));
   return rows.length > 0;
 }

@@ -23,3 +23,30 @@ export const createTokenSchema = z.object({
 export type CreateTokenInput = z.output<typeof createTokenSchema>;
 
 export const tokenIdSchema = z.string().trim().min(1, "Missing token id").max(100);
+
+// 32 bytes in base64url: the extension's verifier, and the SHA-256 of it that names its request.
+const BASE64URL_32_BYTES = /^[A-Za-z0-9_-]{43}$/;
+const INCOMPLETE_LINK = "This connection link is incomplete. Start again from the extension: Options → Connect with Shelf.";
+
+/** What "Connect" on /connect/extension sends. */
+export const confirmExtensionSchema = z.object({
+  challenge: z.string({ error: INCOMPLETE_LINK }).regex(BASE64URL_32_BYTES, INCOMPLETE_LINK),
+  scope: createTokenSchema.shape.scope,
+  /** The browser the extension runs in, as the extension names it, for the token's name. */
+  browser: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[\p{L}\p{N} ._()-]*$/u)
+    .catch(""),
+});
+
+export type ConfirmExtensionInput = z.output<typeof confirmExtensionSchema>;
+
+/** What the extension sends to collect its token. */
+export const redeemExtensionSchema = z.object({
+  verifier: z.string({ error: "Send the verifier" }).regex(BASE64URL_32_BYTES, "The verifier is 43 base64url characters"),
+});
+
+/** The pairing code both the extension and Shelf show, so the person can see they are the same request. */
+export const pairingCode = (challenge: string) => `${challenge.slice(0, 4)}-${challenge.slice(4, 8)}`;
