@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page, type Worker } from "@playwright/test";
 import { devExtensionId } from "../extension/build";
-import { expectNoAxeViolations } from "./axe";
+import { expectNoAxeViolations, screensAtWidths } from "./axe";
 import { chromiumExecutable } from "./browser";
 import { E2E_APP_URL } from "./env";
 import { expect, SEED_WORKSPACES, signIn, test } from "./fixtures";
@@ -130,4 +130,35 @@ test("when Shelf does not answer, the save is queued and sent later, once", asyn
   await expect.poll(() => worker.evaluate("chrome.storage.local.get('queue').then((stored) => stored.queue.length)"), { timeout: 20_000 }).toBe(0);
   await expect.poll(() => inNotion("Queued while Shelf was away"), { timeout: 20_000 }).toMatchObject({ url: "https://guidance.example/erasable-memory", inTrash: false });
   await next.close();
+});
+
+test("“Connect with Shelf” opens Shelf, and after the person confirms the extension holds a new named token", async ({ page, context }) => {
+  // The person is signed in to Shelf in the browser the extension runs in.
+  await extension.addCookies(await context.cookies());
+  const options = await extension.newPage();
+  await options.goto(`${EXTENSION}/options.html`);
+  await options.getByLabel("Shelf's address").fill(E2E_APP_URL);
+  const opened = extension.waitForEvent("page");
+  await options.getByRole("button", { name: "Connect with Shelf" }).click();
+  await expect(options.getByRole("status")).toContainText(/shows the code \S{4}-\S{4}/);
+  const code = /code (\S{4}-\S{4})/.exec((await options.getByRole("status").textContent())!)![1]!;
+
+  const shelf = await opened;
+  await expect(shelf).toHaveURL(/\/connect\/extension\?challenge=/);
+  expect(shelf.url()).not.toContain("shelf_");
+  await expect(shelf.getByLabel("Pairing code")).toHaveText(code);
+  await expect(shelf.getByText("Shelf creates the API token “Shelf extension (Chrome)”")).toBeVisible();
+  await expectNoAxeViolations(shelf, "connect the extension");
+  await screensAtWidths(shelf, "extension-connect");
+  await shelf.getByRole("button", { name: "Connect" }).click();
+  await expect(shelf.getByRole("status")).toContainText("Connected.");
+  expect(await shelf.content()).not.toMatch(/shelf_[A-Za-z0-9_-]{43}/);
+
+  await expect(options.getByRole("status")).toContainText(`Connected: ${SEED_WORKSPACES.centaur.name}`, { timeout: 20_000 });
+  const stored = (await worker.evaluate("chrome.storage.local.get('settings').then((stored) => stored.settings.token)")) as string;
+  expect(stored).toMatch(/^shelf_[A-Za-z0-9_-]{43}$/);
+  await options.close();
+
+  await page.goto(`/w/${workspaceId}/settings`);
+  await expect(page.getByRole("listitem", { name: "Shelf extension (Chrome)" })).toContainText(`${stored.slice(0, 10)}…`);
 });
