@@ -5,3 +5,4 @@ export * from "./writes";
 export * from "./sync-upserts";
 export * from "./outbox";
 export * from "./status";
+export * from "./tags";
