@@ -21,11 +21,19 @@ type Context = { db: Database; workspace: Workspace };
 
 const existingTag = z.string({ error: "Choose a tag" }).min(1, "Choose a tag");
 
-export const renameTagSchema = z.object({ from: existingTag, to: tagSchema });
-export const mergeTagSchema = z
-  .object({ from: existingTag, into: existingTag })
-  .refine((input) => input.from !== input.into, { message: "A tag can't be merged into itself. Choose another tag.", path: ["into"] });
-export const deleteTagSchema = z.object({ tag: existingTag });
+// Field shapes exported for the actions, which add the workspace id.
+export const renameTagFields = { from: existingTag, to: tagSchema };
+export const mergeTagFields = { from: existingTag, into: existingTag };
+export const deleteTagFields = { tag: existingTag };
+/** A merge names two different tags. */
+export const notIntoItself: [(input: { from: string; into: string }) => boolean, { message: string; path: string[] }] = [
+  (input) => input.from !== input.into,
+  { message: "A tag can't be merged into itself. Choose another tag.", path: ["into"] },
+];
+
+export const renameTagSchema = z.object(renameTagFields);
+export const mergeTagSchema = z.object(mergeTagFields).refine(...notIntoItself);
+export const deleteTagSchema = z.object(deleteTagFields);
 
 export type TagRow = TagCount & { variants: string[] };
 

@@ -6,3 +6,4 @@ export * from "./sync-upserts";
 export * from "./outbox";
 export * from "./status";
 export * from "./tags";
+export * from "./trash";
