@@ -13,6 +13,7 @@ import { benchSaves } from "./saves";
 import { benchScale } from "./scale";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
+import { benchTagRename } from "./tag-rename";
 import { benchTokenCheck } from "./token-check";
 
 const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
@@ -24,6 +25,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   scale: benchScale,
   "token-check": benchTokenCheck,
   imports: benchImports,
+  "tag-rename": benchTagRename,
 };
 
 /** At most two decimals, so the table stays readable. */

@@ -91,7 +91,7 @@ export function parseSchema(input: unknown, path: string): SchemaProperty[] {
 
 /**
  * PATCH /v1/data_sources/{id} `properties`: `null` deletes, `{name}` renames, a type config adds or
- * replaces; select options given by name are merged with the existing ones.
+ * replaces; a select's `options` replace its list (replaceOptions).
  */
 export function updateSchema(schema: readonly SchemaProperty[], input: unknown, path: string): SchemaProperty[] {
   const next = cloneSchema(schema);
@@ -111,11 +111,17 @@ export function updateSchema(schema: readonly SchemaProperty[], input: unknown, 
       if (newName !== undefined) existing.name = newName;
       continue;
     }
+    const type = typeOfConfig(change, keyPath);
+    if (existing && existing.type === type) {
+      if (newName !== undefined) existing.name = newName;
+      const config = change[type];
+      if ((type === "select" || type === "multi_select") && isObject(config) && config.options !== undefined) {
+        existing.options = replaceOptions(existing.options ?? [], config.options, `${keyPath}.${type}.options`);
+      }
+      continue;
+    }
     const parsed = parsePropertyConfig(newName ?? existing?.name ?? key, change, keyPath);
-    if (existing && existing.type === parsed.type) {
-      existing.name = parsed.name;
-      if (parsed.options) existing.options = mergeOptions(existing.options ?? [], parsed.options);
-    } else if (existing) {
+    if (existing) {
       if (existing.type === "title" || parsed.type === "title") throw validationError("Cannot change the type of the title property.");
       next[next.indexOf(existing)] = { ...parsed, id: existing.id };
     } else {
@@ -128,14 +134,33 @@ export function updateSchema(schema: readonly SchemaProperty[], input: unknown, 
   return next;
 }
 
-function mergeOptions(existing: SelectOption[], incoming: SelectOption[]): SelectOption[] {
-  const merged = [...existing];
-  for (const option of incoming) {
-    const same = merged.find((o) => o.name === option.name);
-    if (same) same.color = option.color;
-    else merged.push(option);
-  }
-  return merged;
+/**
+ * A select's `options` in an update, as Notion's reference says: the whole list. An existing option
+ * is named by `id` (a new `name` renames it, on every page that carries it, since pages hold option
+ * ids) or by its exact `name`; a name it does not know adds an option; an existing option left out
+ * is removed, from the property and so from every page. Names follow the page-value rules (≤ 100
+ * characters, no commas), and two options may not share a name (UNCONFIRMED, see README).
+ */
+function replaceOptions(existing: readonly SelectOption[], raw: unknown, path: string): SelectOption[] {
+  const next = expectArray(raw, path).map((entry, index): SelectOption => {
+    const itemPath = `${path}[${index}]`;
+    const option = expectObject(entry, itemPath);
+    const name = option.name === undefined ? undefined : optionName(option.name, `${itemPath}.name`);
+    const known = typeof option.id === "string" ? existing.find((o) => o.id === option.id) : name === undefined ? undefined : existing.find((o) => o.name === name);
+    if (typeof option.id === "string" && !known) throw validationError(`${itemPath}.id: option with id ${option.id} does not exist.`);
+    if (known) return { ...known, name: name ?? known.name, color: option.color === undefined ? known.color : parseColor(option.color, `${itemPath}.color`) };
+    if (name === undefined) fail(`${itemPath}.name`, "defined", undefined);
+    return { id: randomUUID(), name, color: parseColor(option.color, `${itemPath}.color`), description: null };
+  });
+  const names = new Set(next.map((o) => o.name));
+  if (names.size !== next.length) throw validationError(`${path} would give two options the same name.`);
+  return next;
+}
+
+function optionName(value: unknown, path: string): string {
+  const name = expectString(value, path, 100);
+  if (name.includes(",")) fail(path, "a name without commas", name);
+  return name;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -160,8 +185,7 @@ function resolveOption(property: SchemaProperty, raw: unknown, path: string, pen
     if (!byId) throw validationError(`${path}.id: option with id ${ref.id} does not exist on property ${property.name}.`);
     return byId.id;
   }
-  const name = expectString(ref.name, `${path}.name`, 100);
-  if (name.includes(",")) fail(`${path}.name`, "a name without commas", name);
+  const name = optionName(ref.name, `${path}.name`);
   const existing = options.find((o) => o.name === name) ?? pending.find((p) => p.property === property && p.option.name === name)?.option;
   if (existing) return existing.id;
   const option: SelectOption = { id: randomUUID(), name, color: parseColor(ref.color, `${path}.color`), description: null };

@@ -62,7 +62,7 @@ const descriptionSchema = z
   .optional()
   .transform((text) => text ?? "");
 
-const tagSchema = z
+export const tagSchema = z
   .string({ error: "Tags must be text" })
   .trim()
   .min(1, "Tags can't be empty")

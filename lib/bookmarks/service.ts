@@ -9,11 +9,11 @@ import {
   deliveryTrouble,
   discardParked,
   listMirror,
-  listTags,
   mirrorCounts,
   recordChange,
   recordCreate,
   retryParked,
+  tagCounts,
   toBookmark,
   type DeliveryTrouble,
   type LocalChange,
@@ -47,7 +47,8 @@ export type SyncStatus = {
 /** Why a list is shown but can't be changed: Notion's access ended, or its database is gone. */
 export type ReadOnlyReason = "reconnect_required" | "needs_setup";
 
-export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus; readOnly: ReadOnlyReason | null };
+/** `tagCounts`: how many bookmarks outside the trash carry each of `tagOptions`, for the filter menu. */
+export type BookmarkList = MirrorPage & { tagOptions: string[]; tagCounts: Record<string, number>; sync: SyncStatus; readOnly: ReadOnlyReason | null };
 
 function readOnlyReason(error: unknown): ReadOnlyReason | null {
   if (!(error instanceof UserFacingError)) return null;
@@ -87,16 +88,17 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
     workspace = ctx.workspace;
   }
   if (!readOnly) syncIfStale(ctx.db, workspace);
-  const [page, tagOptions, trouble, counts, readingPages] = await Promise.all([
+  const [page, tags, trouble, counts, readingPages] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
-    listTags(ctx.db, workspace.id),
+    tagCounts(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
     mirrorCounts(ctx.db, workspace.id),
     pagesBeingRead(ctx.db, workspace.id),
   ]);
   return {
     ...page,
-    tagOptions,
+    tagOptions: tags.map((t) => t.tag),
+    tagCounts: Object.fromEntries(tags.map((t) => [t.tag, t.count])),
     readOnly,
     sync: {
       lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,

@@ -85,6 +85,15 @@ export function syncInBackground(db: Database, workspace: Workspace, options: { 
   return true;
 }
 
+/**
+ * Resolves once this process's sync of the workspace (if one runs) is over, whatever its outcome.
+ * A tag rename waits for it: a read that began before Notion renamed an option would otherwise
+ * write the old name back, since the rename leaves the pages' edit times alone.
+ */
+export async function syncSettled(workspaceId: string): Promise<void> {
+  await running.get(workspaceId)?.catch(() => undefined);
+}
+
 export function isSyncing(workspaceId: string): boolean {
   return running.has(workspaceId);
 }

@@ -6,7 +6,7 @@ import { updateSchema } from "../properties";
 import { queryRows } from "../query";
 import { dataSourceResponse, pageResponse } from "../responses";
 import { parseRichText } from "../rich-text";
-import type { PageRecord } from "../types";
+import type { PageRecord, SchemaProperty } from "../types";
 import { expectBoolean, expectObject, expectPageSize, fail } from "../validate";
 import { dataSourceTrashEvent, schemaEvents } from "../webhooks";
 import { apiChange, visibleDataSource, type ApiContext } from "./context";
@@ -28,7 +28,10 @@ export function updateDataSource(ctx: ApiContext): UpdateDataSourceResponse {
   const title = body.title === undefined ? undefined : parseRichText(body.title, "body.title");
   const description = body.description === undefined ? undefined : parseRichText(body.description, "body.description");
   const before = { properties: dataSource.properties, inTrash: dataSource.inTrash };
-  if (properties) dataSource.properties = properties;
+  if (properties) {
+    dataSource.properties = properties;
+    forgetRemovedOptions(ctx, dataSource.rowIds, properties);
+  }
   if (title) dataSource.title = title;
   if (description) dataSource.description = description;
   if (inTrash !== undefined) dataSource.inTrash = inTrash;
@@ -36,6 +39,24 @@ export function updateDataSource(ctx: ApiContext): UpdateDataSourceResponse {
   ctx.emit(...schemaEvents(dataSource, before.properties));
   if (dataSource.inTrash !== before.inTrash) ctx.emit(dataSourceTrashEvent(dataSource));
   return dataSourceResponse(ctx, dataSource);
+}
+
+/**
+ * An option removed from a select leaves every page that carried it (Notion's pages show only the
+ * property's current options). Their last_edited_time is left alone: the page itself was not edited
+ * (UNCONFIRMED, see README).
+ */
+function forgetRemovedOptions(ctx: ApiContext, rowIds: readonly string[], schema: readonly SchemaProperty[]): void {
+  const known = new Map(schema.map((p) => [p.id, new Set((p.options ?? []).map((o) => o.id))]));
+  for (const id of rowIds) {
+    const row = ctx.store.pages.get(id);
+    if (!row) continue;
+    for (const [propertyId, value] of Object.entries(row.values)) {
+      const options = known.get(propertyId);
+      if (value.type === "multi_select" && options) value.optionIds = value.optionIds.filter((o) => options.has(o));
+      if (value.type === "select" && options && value.optionId && !options.has(value.optionId)) value.optionId = null;
+    }
+  }
 }
 
 /**

@@ -5,3 +5,5 @@ export * from "./writes";
 export * from "./sync-upserts";
 export * from "./outbox";
 export * from "./status";
+export * from "./tags";
+export * from "./trash";

@@ -5,7 +5,9 @@ import { usePathname } from "next/navigation";
 
 const SECTIONS = [
   { path: "bookmarks", label: "Bookmarks" },
+  { path: "tags", label: "Tags" },
   { path: "duplicates", label: "Duplicates" },
+  { path: "trash", label: "Trash" },
   { path: "import", label: "Import & export" },
   { path: "settings", label: "Settings" },
 ] as const;

@@ -42,6 +42,7 @@ type Props = {
   items: Bookmark[];
   nextCursor: string | null;
   tagOptions: string[];
+  tagCounts: Record<string, number>;
   sync: SyncStatusData;
   /** Shown from the mirror but not changeable: Notion's access ended or the database is gone. */
   readOnly: ReadOnlyReason | null;
@@ -59,7 +60,7 @@ function reportFailure(result: ActionResult<unknown>) {
   if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -219,6 +220,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           workspaceId={workspaceId}
           query={query}
           tagOptions={tagOptions}
+          tagCounts={tagCounts}
           duplicates={duplicates}
           searchRef={searchRef}
           navigate={navigate}

@@ -74,6 +74,7 @@ export default async function BookmarksPage({
         items={list.items}
         nextCursor={list.nextCursor}
         tagOptions={list.tagOptions}
+        tagCounts={list.tagCounts}
         sync={list.sync}
         readOnly={list.readOnly}
         density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}

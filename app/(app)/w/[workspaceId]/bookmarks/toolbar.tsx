@@ -1,15 +1,14 @@
 "use client";
 
-import { ChevronDown, CopyCheck, Search, Tag } from "lucide-react";
+import { CopyCheck, Search } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlVariants } from "@/components/ui/field";
-import { Menu, MenuCheckboxItem, MenuContent, MenuLabel, MenuTrigger } from "@/components/ui/menu";
 import type { BookmarkSort, ListQuery } from "@/lib/bookmarks/schema";
+import { TagFilterMenu } from "./tag-filter-menu";
 
 const SORT_LABELS: Record<BookmarkSort, string> = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z" };
 const SEARCH_DELAY_MS = 300;
@@ -18,6 +17,7 @@ type Props = {
   workspaceId: string;
   query: ListQuery;
   tagOptions: string[];
+  tagCounts: Record<string, number>;
   duplicates: number;
   searchRef: React.RefObject<HTMLInputElement | null>;
   navigate: (href: string) => void;
@@ -29,7 +29,7 @@ type Props = {
  * Search, tag filter and sort. A plain GET form, so it works before (or without) JavaScript; with
  * it, every change replaces the URL, which is what makes a view shareable and survive reload.
  */
-export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef, navigate, children }: Props) {
+export function Toolbar({ workspaceId, query, tagOptions, tagCounts, duplicates, searchRef, navigate, children }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Shown at once while the sorted list loads; follows the URL when it changes from elsewhere.
   const [sort, setSort] = useState(query.sort);
@@ -84,7 +84,7 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
       {query.tags.map((tag) => (
         <input key={tag} type="hidden" name="tags" value={tag} />
       ))}
-      <TagMenu query={query} tagOptions={tagOptions} toggle={(tag) => go(withTagToggled(query, tag))} />
+      <TagFilterMenu query={query} tagOptions={tagOptions} counts={tagCounts} toggle={(tag) => go(withTagToggled(query, tag))} />
       <label htmlFor="bookmark-sort" className="sr-only">
         Sort
       </label>
@@ -118,35 +118,5 @@ export function Toolbar({ workspaceId, query, tagOptions, duplicates, searchRef,
         Apply
       </button>
     </form>
-  );
-}
-
-function TagMenu({ query, tagOptions, toggle }: { query: ListQuery; tagOptions: string[]; toggle: (tag: string) => void }) {
-  const active = (tag: string) => query.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
-  // Filters from an old link may name tags the database no longer has; they still show, to be removable.
-  const options = [...tagOptions, ...query.tags.filter((tag) => !tagOptions.some((o) => o.toLowerCase() === tag.toLowerCase()))];
-  return (
-    <Menu>
-      <MenuTrigger asChild disabled={options.length === 0}>
-        <Button className="font-normal">
-          <Tag className="size-3.5 text-muted" aria-hidden />
-          Tags
-          {query.tags.length > 0 && (
-            <Badge className="tabular-nums" aria-label={`${query.tags.length} selected`}>
-              {query.tags.length}
-            </Badge>
-          )}
-          <ChevronDown className="size-3.5 text-muted" aria-hidden />
-        </Button>
-      </MenuTrigger>
-      <MenuContent align="end" className="max-h-80 overflow-y-auto">
-        <MenuLabel>Show bookmarks tagged</MenuLabel>
-        {options.map((tag) => (
-          <MenuCheckboxItem key={tag} checked={active(tag)} onSelect={() => toggle(tag)}>
-            <span className="truncate">{tag}</span>
-          </MenuCheckboxItem>
-        ))}
-      </MenuContent>
-    </Menu>
   );
 }

@@ -1,0 +1,138 @@
+// Tag management (the tag screen): rename, merge and delete a tag across every bookmark with the
+// fewest Notion calls. Notion's options are referenced by id, so one data source update renames an
+// option on every page, or removes it from every page; only a merge, which Notion can't do to an
+// option, edits pages, through the outbox (docs/decisions/130).
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import type { Workspace } from "@/db/schema";
+import { UserFacingError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { notionForWorkspace } from "@/lib/notion/client";
+import { notionFailure } from "@/lib/notion/errors";
+import { readTagOptions, writeTagOptions, type TagOption } from "@/lib/notion/tag-options";
+import { queueTagMerge, replaceTagEverywhere, tagCounts, tagInUse, type TagCount } from "./queries";
+import { tagSchema } from "./schema";
+import { resolveSource } from "./source";
+import { syncSettled } from "./sync";
+import { mergeSuggestions } from "./tag-variants";
+import { kickWorker } from "./worker";
+
+type Context = { db: Database; workspace: Workspace };
+
+const existingTag = z.string({ error: "Choose a tag" }).min(1, "Choose a tag");
+
+// Field shapes exported for the actions, which add the workspace id.
+export const renameTagFields = { from: existingTag, to: tagSchema };
+export const mergeTagFields = { from: existingTag, into: existingTag };
+export const deleteTagFields = { tag: existingTag };
+/** A merge names two different tags. */
+export const notIntoItself: [(input: { from: string; into: string }) => boolean, { message: string; path: string[] }] = [
+  (input) => input.from !== input.into,
+  { message: "A tag can't be merged into itself. Choose another tag.", path: ["into"] },
+];
+
+export const renameTagSchema = z.object(renameTagFields);
+export const mergeTagSchema = z.object(mergeTagFields).refine(...notIntoItself);
+export const deleteTagSchema = z.object(deleteTagFields);
+
+export type TagRow = TagCount & { variants: string[] };
+
+/** Every tag outside the trash with its count, and the spellings it could be merged into. */
+export async function listTagRows(ctx: Context): Promise<TagRow[]> {
+  const counts = await tagCounts(ctx.db, ctx.workspace.id);
+  const suggestions = mergeSuggestions(counts);
+  return counts.map((row) => ({ ...row, variants: (suggestions.get(row.tag) ?? []).map((v) => v.tag) }));
+}
+
+/** What a change did: in place in Notion (`renamed`, `deleted`), or page by page (`merged`, queued). */
+export type TagChangeResult = { outcome: "renamed" | "merged" | "deleted"; bookmarks: number };
+
+type NotionSide = { options: TagOption[]; write: (changes: Map<string, { rename: string } | "remove">) => Promise<void> };
+
+/**
+ * The Tags property's options as Notion has them now (one call), after this process's running
+ * sync (if any) is over, so no read of the old names lands after the change.
+ */
+async function notionSide(ctx: Context, what: string): Promise<NotionSide> {
+  const notion = notionForWorkspace(ctx.db, ctx.workspace);
+  try {
+    const source = await resolveSource(ctx, notion);
+    if (!source) throw new UserFacingError("Choose the Notion database for your bookmarks first.", "needs_setup");
+    if (!source.propertyMap.tags) throw new UserFacingError("Your Bookmarks database has no tags property.", "invalid");
+    await syncSettled(ctx.workspace.id);
+    const options = await readTagOptions(notion, source);
+    return {
+      options,
+      write: async (changes) => {
+        try {
+          await writeTagOptions(notion, source, options, changes);
+        } catch (error) {
+          throw notionFailure(error, what) ?? error;
+        }
+      },
+    };
+  } catch (error) {
+    throw notionFailure(error, what) ?? error;
+  }
+}
+
+async function requireInUse(ctx: Context, tag: string, options: readonly TagOption[]): Promise<void> {
+  if (options.some((o) => o.name === tag) || (await tagInUse(ctx.db, ctx.workspace.id, tag))) return;
+  throw new UserFacingError(`No bookmark has the tag “${tag}” any more.`, "not_found");
+}
+
+/**
+ * Renames a tag. In place when no option has the new name yet: one call renames it on every page,
+ * and the mirror follows. Onto a name that exists (even in another case, as Notion's names are
+ * case-sensitive), it is a merge.
+ */
+export async function renameTag(ctx: Context, input: z.output<typeof renameTagSchema>): Promise<TagChangeResult> {
+  const { from, to } = input;
+  if (from === to) throw new UserFacingError("That is already the tag's name.", "invalid", { to: "That is already the tag's name." });
+  const notion = await notionSide(ctx, "Shelf could not rename the tag in Notion.");
+  await requireInUse(ctx, from, notion.options);
+  if (notion.options.some((o) => o.name === to) || (await tagInUse(ctx.db, ctx.workspace.id, to))) return merge(ctx, notion, from, to);
+  const option = notion.options.find((o) => o.name === from);
+  // A tag only on bookmarks not yet in Notion has no option: their queued writes carry the new name.
+  if (option) await notion.write(new Map([[option.id, { rename: to }]]));
+  const changed = await ctx.db.transaction((tx) => replaceTagEverywhere(tx, ctx.workspace.id, from, { mirror: to, outbox: to }));
+  return { outcome: "renamed", bookmarks: changed };
+}
+
+/** Merges `from` into `into`: every bookmark with `from` carries `into` instead. */
+export async function mergeTag(ctx: Context, input: z.output<typeof mergeTagSchema>): Promise<TagChangeResult> {
+  const notion = await notionSide(ctx, "Shelf could not merge the tags in Notion.");
+  await requireInUse(ctx, input.from, notion.options);
+  return merge(ctx, notion, input.from, input.into);
+}
+
+/**
+ * Notion can't merge options, so each page outside the trash carrying `from` is edited once
+ * through the outbox (its whole tag list, `into` instead of `from`), queued in one transaction
+ * with the mirror. Then `from` is removed from the data source (one call): pages the outbox has not
+ * reached yet lose it a little early and get `into` when their write arrives; trashed pages, which
+ * Notion won't edit, just lose it, and the mirror says so too.
+ */
+async function merge(ctx: Context, notion: NotionSide, from: string, into: string): Promise<TagChangeResult> {
+  const queued = await ctx.db.transaction(async (tx) => {
+    const count = await queueTagMerge(tx, ctx.workspace.id, from, into);
+    await replaceTagEverywhere(tx, ctx.workspace.id, from, { mirror: null, outbox: into });
+    return count;
+  });
+  kickWorker();
+  const option = notion.options.find((o) => o.name === from);
+  // The pages are right either way once the outbox is done; a failed removal only leaves an option
+  // no page uses, which Shelf does not list (the tag screen reads the mirror).
+  if (option) await notion.write(new Map([[option.id, "remove"]])).catch((error: unknown) => log.warn({ err: error, workspaceId: ctx.workspace.id }, "merged tag's option not removed"));
+  return { outcome: "merged", bookmarks: queued };
+}
+
+/** Deletes a tag: one call removes the option from every page in Notion; the mirror follows. */
+export async function deleteTag(ctx: Context, input: z.output<typeof deleteTagSchema>): Promise<TagChangeResult> {
+  const notion = await notionSide(ctx, "Shelf could not delete the tag in Notion.");
+  await requireInUse(ctx, input.tag, notion.options);
+  const option = notion.options.find((o) => o.name === input.tag);
+  if (option) await notion.write(new Map([[option.id, "remove"]]));
+  const changed = await ctx.db.transaction((tx) => replaceTagEverywhere(tx, ctx.workspace.id, input.tag, { mirror: null, outbox: null }));
+  return { outcome: "deleted", bookmarks: changed };
+}
