@@ -8,7 +8,13 @@ import { inWorkspace, savedIn } from "./scope";
 
 export const PAGE_SIZE = 50;
 
-export type MirrorPage = { items: Bookmark[]; nextCursor: string | null };
+/**
+ * `prevCursor` is null on the first page, and "" (FIRST_PAGE) when the previous page is the first
+ * one, so "Previous" lands on the plain first page, where new bookmarks show.
+ */
+export type MirrorPage = { items: Bookmark[]; nextCursor: string | null; prevCursor: string | null };
+
+export const FIRST_PAGE = "";
 
 export function toBookmark(row: BookmarkRow): Bookmark {
   return {
@@ -26,17 +32,18 @@ export function toBookmark(row: BookmarkRow): Bookmark {
   };
 }
 
-type Cursor = { key: string; id: string };
+/** A row's place in the order; `before` pages towards the start of the list (to the previous page). */
+type Cursor = { key: string; id: string; before: boolean };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify(cursor.before ? [cursor.key, cursor.id, "before"] : [cursor.key, cursor.id])).toString("base64url");
 }
 
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    return typeof key === "string" && typeof id === "string" ? { key, id } : null;
+    const [key, id, direction] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    return typeof key === "string" && typeof id === "string" ? { key, id, before: direction === "before" } : null;
   } catch {
     return null;
   }
@@ -49,40 +56,57 @@ function searchQuery(q: string): string | null {
 }
 
 /**
- * One page of the mirror, keyset-paginated on (sort key, id) so page 200 costs what page 1 does.
- * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
+ * One page of the mirror, keyset-paginated on (sort key, id) both ways, so page 200 costs what
+ * page 1 does. Every order has its index (db/schema.ts); search uses the GIN index on `search`.
+ * A page reached by a cursor asks (up to a page of rows) what lies before it, for "Previous".
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
+  const filters: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
-  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
-  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  if (terms) filters.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
+  if (query.tags.length > 0) filters.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
 
   const byTitle = query.sort === "title";
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
   const ascending = query.sort !== "newest";
-  const cursor = decodeCursor(query.cursor);
-  if (cursor) {
+  const keyOf = (row: BookmarkRow) => (byTitle ? row.title.toLowerCase() : row.createdTime.toISOString());
+  // Rows past `row` towards the end of the list (forward) or towards its start.
+  const past = (row: { key: string; id: string }, forward: boolean) => {
     // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
-    const keyValue = byTitle ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
-    const after = ascending ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
-    where.push(after);
-  }
-  const order = ascending ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
+    const keyValue = byTitle ? sql`${row.key}` : sql`${row.key}::timestamptz`;
+    return ascending === forward ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${row.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${row.id})`;
+  };
+  const inOrder = (forward: boolean) => (ascending === forward ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)]);
+
+  const cursor = decodeCursor(query.cursor);
+  const forward = !cursor?.before;
   const rows = await db
     .select()
     .from(bookmarks)
-    .where(and(...where))
-    .orderBy(...order)
+    .where(and(...filters, cursor ? past(cursor, forward) : undefined))
+    .orderBy(...inOrder(forward))
     .limit(pageSize + 1);
 
   const items = rows.slice(0, pageSize);
+  if (!forward) items.reverse();
+  const first = items.at(0);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > pageSize && last
-      ? encodeCursor({ key: byTitle ? last.title.toLowerCase() : last.createdTime.toISOString(), id: last.id })
-      : null;
-  return { items: items.map(toBookmark), nextCursor };
+  // A page reached backwards always has the page it came from after it.
+  const nextCursor = last && (!forward || rows.length > pageSize) ? encodeCursor({ key: keyOf(last), id: last.id, before: false }) : null;
+
+  let prevCursor: string | null = null;
+  if (cursor && first) {
+    const firstAt = { key: keyOf(first), id: first.id };
+    const earlier = await db
+      .select({ id: bookmarks.id })
+      .from(bookmarks)
+      .where(and(...filters, past(firstAt, false)))
+      .orderBy(...inOrder(false))
+      .limit(pageSize + 1);
+    if (earlier.length > pageSize) prevCursor = encodeCursor({ ...firstAt, before: true });
+    else if (earlier.length > 0) prevCursor = FIRST_PAGE;
+  }
+  return { items: items.map(toBookmark), nextCursor, prevCursor };
 }
 
 /** The tags in use, for filters and autocomplete. */
