@@ -101,7 +101,8 @@ export function CommandPalette({ workspaceId, workspaces, open, onOpenChange, on
           }}
           className="flex flex-col"
         >
-          <div className="flex items-center gap-2 border-b border-line px-3">
+          {/* The search line shows focus with its accent underline: the global focus outline would be clipped by the dialog's edge. */}
+          <div className="flex items-center gap-2 border-b-2 border-line px-3 focus-within:border-accent">
             {chosen && (
               <button type="button" onClick={back} className="rounded p-1 text-muted hover:bg-surface hover:text-ink" aria-label="Back to the search">
                 <ArrowLeft className="size-4" aria-hidden />
@@ -111,7 +112,8 @@ export function CommandPalette({ workspaceId, workspaces, open, onOpenChange, on
               value={chosen ? "" : typed}
               onValueChange={(value) => !chosen && setTyped(value)}
               placeholder={chosen ? `What to do with “${chosen.title}”` : "Search bookmarks, screens, commands…"}
-              className="h-12 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-muted sm:text-sm"
+              style={{ outline: "none" }}
+              className="h-12 min-w-0 flex-1 bg-transparent text-base placeholder:text-muted sm:text-sm"
             />
             {found.loading && <Loader2 className="size-4 shrink-0 animate-spin text-muted" aria-label="Searching" />}
           </div>
