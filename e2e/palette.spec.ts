@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, screensAtWidths } from "./axe";
-import { expect, sandbox, signIn, test } from "./fixtures";
+import { consent, expect, sandbox, signIn, test, workspaceIdFromUrl } from "./fixtures";
 import { notionRow } from "./notion";
 
 // Christine's Sonic Boom, used by no other spec: the command palette, the add dialog, undo and
@@ -139,6 +139,26 @@ test("the palette jumps to a screen", async ({ page }) => {
   await page.keyboard.type("settings");
   await page.keyboard.press("Enter");
   await page.waitForURL(`**/w/${workspaceId}/settings`);
+});
+
+test("the palette switches to another connected workspace", async ({ page }) => {
+  await page.goto(dashboard());
+  await page.getByRole("button", { name: /switch workspace/ }).click();
+  await page.getByRole("menuitem", { name: "Connect another workspace" }).click();
+  await consent(page, { person: "christine", workspace: "supersonic" });
+  await page.waitForURL((url) => /\/w\/[^/]+/.test(url.pathname) && !url.pathname.startsWith(`/w/${workspaceId}`));
+  const supersonic = workspaceIdFromUrl(page.url());
+  await expect(page.getByTestId("active-workspace-name")).toHaveText("Supersonic Wings");
+
+  await openPalette(page);
+  await page.keyboard.type("sonic boom");
+  await expect(palette(page).getByRole("option", { name: "Switch to Sonic Boom" })).toHaveAttribute("aria-selected", "true");
+  // The open workspace is not offered.
+  await expect(palette(page).getByRole("option", { name: /Switch to Supersonic/ })).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/w/${workspaceId}/**`);
+  await expect(page.getByTestId("active-workspace-name")).toHaveText("Sonic Boom");
+  expect(supersonic).not.toBe(workspaceId);
 });
 
 test("a new bookmark from the palette and from n, keeping what was typed", async ({ page }) => {
