@@ -217,3 +217,20 @@ test("previous and next page", async ({ page }) => {
   await expect(rows(page).first().getByRole("heading")).toHaveText(firstTitle!);
   await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test("the header's Search opens the palette, without keyboard hints", async ({ page }) => {
+    await page.goto(dashboard());
+    const search = page.getByRole("banner").getByRole("button", { name: "Search" });
+    await expect(async () => {
+      await search.tap();
+      await expect(palette(page)).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(palette(page).getByText("choose")).toBeHidden();
+    await expect(page.locator("kbd:visible")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page, "command palette on a phone");
+  });
+});
