@@ -9,8 +9,9 @@ import { inWorkspace, savedIn } from "./scope";
 export const PAGE_SIZE = 50;
 
 /**
- * `prevCursor` is null on the first page, and "" (FIRST_PAGE) when the previous page is the first
- * one, so "Previous" lands on the plain first page, where new bookmarks show.
+ * `prevCursor` is null on the first page (and on a page reached backwards with nothing before it),
+ * and "" (FIRST_PAGE) on the second, so "Previous" lands on the plain first page, where new
+ * bookmarks show.
  */
 export type MirrorPage = { items: Bookmark[]; nextCursor: string | null; prevCursor: string | null };
 
@@ -32,18 +33,24 @@ export function toBookmark(row: BookmarkRow): Bookmark {
   };
 }
 
-/** A row's place in the order; `before` pages towards the start of the list (to the previous page). */
-type Cursor = { key: string; id: string; before: boolean };
+/**
+ * A row's place in the order, the number of the page it leads to, and the way: `before` pages
+ * towards the start of the list (to the previous page). The number lets "Previous" on page 2 be
+ * the plain first page without a query to find out.
+ */
+type Cursor = { key: string; id: string; page: number; before: boolean };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor.before ? [cursor.key, cursor.id, "before"] : [cursor.key, cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.page, cursor.before ? 1 : 0])).toString("base64url");
 }
 
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const [key, id, direction] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    return typeof key === "string" && typeof id === "string" ? { key, id, before: direction === "before" } : null;
+    const [key, id, page, before] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    if (typeof key !== "string" || typeof id !== "string") return null;
+    // A cursor from before page numbers (a bookmarked URL) leads to a second page.
+    return { key, id, page: Number.isSafeInteger(page) && (page as number) >= 2 ? (page as number) : 2, before: before === 1 };
   } catch {
     return null;
   }
@@ -58,53 +65,45 @@ function searchQuery(q: string): string | null {
 /**
  * One page of the mirror, keyset-paginated on (sort key, id) both ways, so page 200 costs what
  * page 1 does. Every order has its index (db/schema.ts); search uses the GIN index on `search`.
- * A page reached by a cursor asks (up to a page of rows) what lies before it, for "Previous".
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const filters: Array<SQL | undefined> = [savedIn(workspaceId)];
+  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
-  if (terms) filters.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
-  if (query.tags.length > 0) filters.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
+  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
 
   const byTitle = query.sort === "title";
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
   const ascending = query.sort !== "newest";
   const keyOf = (row: BookmarkRow) => (byTitle ? row.title.toLowerCase() : row.createdTime.toISOString());
-  // Rows past `row` towards the end of the list (forward) or towards its start.
-  const past = (row: { key: string; id: string }, forward: boolean) => {
-    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
-    const keyValue = byTitle ? sql`${row.key}` : sql`${row.key}::timestamptz`;
-    return ascending === forward ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${row.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${row.id})`;
-  };
-  const inOrder = (forward: boolean) => (ascending === forward ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)]);
-
   const cursor = decodeCursor(query.cursor);
+  // Backwards, the rows before the cursor are read in the reverse order and turned back.
   const forward = !cursor?.before;
+  if (cursor) {
+    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
+    const keyValue = byTitle ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
+    const after = ascending === forward ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
+    where.push(after);
+  }
+  const order = ascending === forward ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
   const rows = await db
     .select()
     .from(bookmarks)
-    .where(and(...filters, cursor ? past(cursor, forward) : undefined))
-    .orderBy(...inOrder(forward))
+    .where(and(...where))
+    .orderBy(...order)
     .limit(pageSize + 1);
 
   const items = rows.slice(0, pageSize);
   if (!forward) items.reverse();
+  const page = cursor?.page ?? 1;
   const first = items.at(0);
   const last = items.at(-1);
+  const more = rows.length > pageSize;
   // A page reached backwards always has the page it came from after it.
-  const nextCursor = last && (!forward || rows.length > pageSize) ? encodeCursor({ key: keyOf(last), id: last.id, before: false }) : null;
-
+  const nextCursor = last && (more || !forward) ? encodeCursor({ key: keyOf(last), id: last.id, page: page + 1, before: false }) : null;
   let prevCursor: string | null = null;
-  if (cursor && first) {
-    const firstAt = { key: keyOf(first), id: first.id };
-    const earlier = await db
-      .select({ id: bookmarks.id })
-      .from(bookmarks)
-      .where(and(...filters, past(firstAt, false)))
-      .orderBy(...inOrder(false))
-      .limit(pageSize + 1);
-    if (earlier.length > pageSize) prevCursor = encodeCursor({ ...firstAt, before: true });
-    else if (earlier.length > 0) prevCursor = FIRST_PAGE;
+  if (cursor && (forward || more)) {
+    prevCursor = page <= 2 || !first ? FIRST_PAGE : encodeCursor({ key: keyOf(first), id: first.id, page: page - 1, before: true });
   }
   return { items: items.map(toBookmark), nextCursor, prevCursor };
 }
