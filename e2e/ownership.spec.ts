@@ -64,6 +64,15 @@ test("every workspace action with another person's workspace id answers not foun
   await own.getByRole("button", { name: "Remove" }).click();
   await refused();
 
+  // The command palette's search: Ada's bookmarks never show in Grace's palette.
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await palette.getByRole("combobox").fill("private");
+  await expect(palette.getByRole("alert")).toHaveText("This workspace was not found.");
+  await expect(palette.getByRole("option", { name: /Ada's private link/ })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(palette).toBeHidden();
+
   await page.getByRole("button", { name: "Refresh from Notion" }).click();
   // Refresh answers beside its own button, and the answer stays until the next Refresh.
   await expect(page.getByTestId("refresh-error")).toHaveText("This workspace was not found.");

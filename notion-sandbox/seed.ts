@@ -48,6 +48,8 @@ export const SEED_PEOPLE = {
   // e2e/extension.spec.ts saves through the browser extension as Annie.
   annie: { id: "e0000000-0000-4000-8000-000000000020", name: "Annie Easley", email: "annie@example.com", avatarUrl: null },
   evelyn: { id: "e0000000-0000-4000-8000-000000000031", name: "Evelyn Boyd Granville", email: "evelyn@example.com", avatarUrl: null },
+  // e2e/palette.spec.ts drives the command palette as Christine, in two workspaces of her own.
+  christine: { id: "e0000000-0000-4000-8000-000000000044", name: "Christine Darden", email: "christine@example.com", avatarUrl: null },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -72,6 +74,8 @@ export const SEED_WORKSPACES = {
   signals: { id: "f0000000-0000-4000-8000-000000000019", name: "Frequency Hopping", icon: "📡", memberIds: [SEED_PEOPLE.hedy.id] },
   centaur: { id: "f0000000-0000-4000-8000-000000000020", name: "Centaur Rocket", icon: null, memberIds: [SEED_PEOPLE.annie.id] },
   orbits: { id: "f0000000-0000-4000-8000-000000000031", name: "Orbit Tables", icon: "🛰", memberIds: [SEED_PEOPLE.evelyn.id] },
+  sonicBoom: { id: "f0000000-0000-4000-8000-000000000044", name: "Sonic Boom", icon: "💥", memberIds: [SEED_PEOPLE.christine.id] },
+  supersonic: { id: "f0000000-0000-4000-8000-000000000045", name: "Supersonic Wings", icon: null, memberIds: [SEED_PEOPLE.christine.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

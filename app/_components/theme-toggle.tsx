@@ -1,8 +1,9 @@
 "use client";
 
 import { Monitor, Moon, Sun } from "lucide-react";
-import { useState } from "react";
-import { THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
+import { useEffect, useState } from "react";
+import { THEMES, type Theme } from "@/lib/theme";
+import { applyTheme, THEME_EVENT } from "@/lib/theme/client";
 
 const icons = { system: Monitor, light: Sun, dark: Moon } as const;
 const labels = { system: "System theme", light: "Light theme", dark: "Dark theme" } as const;
@@ -13,16 +14,17 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   const next = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;
   const Icon = icons[theme];
 
-  function choose(value: Theme) {
-    setTheme(value);
-    document.documentElement.dataset.theme = value;
-    document.cookie = `${THEME_COOKIE}=${value}; path=/; max-age=31536000; samesite=lax`;
-  }
+  // The command palette chooses themes too.
+  useEffect(() => {
+    const follow = (event: Event) => setTheme((event as CustomEvent<Theme>).detail);
+    window.addEventListener(THEME_EVENT, follow);
+    return () => window.removeEventListener(THEME_EVENT, follow);
+  }, []);
 
   return (
     <button
       type="button"
-      onClick={() => choose(next)}
+      onClick={() => applyTheme(next)}
       className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface hover:text-ink"
       aria-label={`${labels[theme]} (switch to ${labels[next].toLowerCase()})`}
       title={labels[theme]}

@@ -31,18 +31,28 @@ type Props = {
   /** Where "Already saved" links to: the existing bookmark's edit dialog. */
   editHref?: (id: string) => string;
   urlRef?: React.Ref<HTMLInputElement>;
+  /**
+   * The dashboard's add bar: one "Paste a link…" line until something is typed, so the list comes
+   * first. It stays open while anything is typed or wrong, so nothing is hidden that would be lost.
+   */
+  compact?: boolean;
+  /** Told every change of what is typed, for an owner that keeps it when the form closes. */
+  onDraftChange?: (draft: Draft) => void;
   onCancel?: () => void;
   /** Extra fields shown first (the workspace choice of /save). */
   children?: React.ReactNode;
 };
 
-export function BookmarkForm({ variant, initial, tagOptions, save, editHref, urlRef, onCancel, children }: Props) {
+export function BookmarkForm({ variant, initial, tagOptions, save, editHref, urlRef, compact = false, onDraftChange, onCancel, children }: Props) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [alreadySaved, setAlreadySaved] = useState<SavedBookmarkRef | null>(null);
-  const [focused, setFocused] = useState(false);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (next: Draft) => {
+    setDraft(next);
+    onDraftChange?.(next);
+  };
+  const set = (patch: Partial<Draft>) => change({ ...draft, ...patch });
 
   async function submit(saveAnyway: boolean) {
     // The action's own schema, run here first: mistakes show at once and never reach Notion.
@@ -54,15 +64,13 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
     setPending(false);
     setAlreadySaved(!result.ok && result.existing ? result.existing : null);
     if (!result.ok) return setErrors(result.fieldErrors ?? {});
-    if (variant === "create") setDraft(EMPTY_DRAFT);
+    if (variant === "create") change(EMPTY_DRAFT);
   }
 
   const create = variant === "create";
   const edit = variant === "edit";
-  // The dashboard's form is one "Paste a link…" line until it is used, so the list comes first; it
-  // stays open while anything is typed or wrong, so nothing is hidden that would be lost.
   const typed = draft.url !== "" || draft.title !== "" || draft.description !== "" || draft.tags.length > 0;
-  const expanded = !create || focused || typed || pending || Object.keys(errors).length > 0;
+  const expanded = !compact || typed || pending || Object.keys(errors).length > 0;
 
   return (
     <form
@@ -70,18 +78,14 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
         event.preventDefault();
         void submit(false);
       }}
-      onFocus={() => setFocused(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
-      }}
       noValidate
       aria-label={edit ? "Edit bookmark" : variant === "capture" ? "Save a bookmark" : "New bookmark"}
       data-expanded={expanded}
       className="flex flex-col gap-3"
     >
-      <div className={cn("grid gap-3", create && expanded && "sm:grid-cols-2")}>
+      <div className={cn("grid gap-3", compact && expanded && "sm:grid-cols-2")}>
         {children}
-        <Field label="URL" hideLabel={create && !expanded} error={errors.url}>
+        <Field label="URL" hideLabel={!expanded} error={errors.url}>
           <Input
             ref={urlRef}
             type="url"
@@ -112,10 +116,10 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
             </Field>
             <Field label="Description" hint="(optional)" error={errors.description}>
               <Textarea
-                rows={create ? 1 : 3}
+                rows={compact ? 1 : 3}
                 value={draft.description}
                 onChange={(e) => set({ description: e.target.value })}
-                className={create ? "resize-none" : "resize-y"}
+                className={compact ? "resize-none" : "resize-y"}
               />
             </Field>
             <Field label="Tags" hint="(Enter or comma to add)" error={errors.tags}>
@@ -127,7 +131,7 @@ export function BookmarkForm({ variant, initial, tagOptions, save, editHref, url
       {expanded && (
         <div className="flex flex-wrap items-center justify-end gap-2">
           {errors.form && <p className="text-xs text-danger">{errors.form}</p>}
-          {create && (
+          {compact && (
             <p className="mr-auto hidden items-center gap-1.5 text-xs text-muted sm:flex pointer-coarse:hidden">
               Saved as a page in your Notion database. Press <Kbd>n</Kbd> to start a new one from anywhere.
             </p>

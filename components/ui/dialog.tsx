@@ -12,10 +12,12 @@ type ContentProps = React.ComponentProps<typeof DialogPrimitive.Content> & {
   /** Every dialog is named by its title; Radix ties it to the dialog for screen readers. */
   title: React.ReactNode;
   size?: "sm" | "md";
+  /** Named for screen readers only, when the dialog's own content says what it is (a search box). */
+  hideTitle?: boolean;
 };
 
 /** A centred modal over a dimmed page: portal, overlay, focus trap and Escape come from Radix. */
-export function DialogContent({ title, size = "md", className, children, ...props }: ContentProps) {
+export function DialogContent({ title, size = "md", hideTitle = false, className, children, ...props }: ContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/40" />
@@ -28,7 +30,7 @@ export function DialogContent({ title, size = "md", className, children, ...prop
         )}
         {...props}
       >
-        <DialogPrimitive.Title className="mb-4 text-base font-semibold">{title}</DialogPrimitive.Title>
+        <DialogPrimitive.Title className={hideTitle ? "sr-only" : "mb-4 text-base font-semibold"}>{title}</DialogPrimitive.Title>
         {children}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>

@@ -8,7 +8,14 @@ import { inWorkspace, savedIn } from "./scope";
 
 export const PAGE_SIZE = 50;
 
-export type MirrorPage = { items: Bookmark[]; nextCursor: string | null };
+/**
+ * `prevCursor` is null on the first page (and on a page reached backwards with nothing before it),
+ * and "" (FIRST_PAGE) on the second, so "Previous" lands on the plain first page, where new
+ * bookmarks show.
+ */
+export type MirrorPage = { items: Bookmark[]; nextCursor: string | null; prevCursor: string | null };
+
+export const FIRST_PAGE = "";
 
 export function toBookmark(row: BookmarkRow): Bookmark {
   return {
@@ -26,17 +33,24 @@ export function toBookmark(row: BookmarkRow): Bookmark {
   };
 }
 
-type Cursor = { key: string; id: string };
+/**
+ * A row's place in the order, the number of the page it leads to, and the way: `before` pages
+ * towards the start of the list (to the previous page). The number lets "Previous" on page 2 be
+ * the plain first page without a query to find out.
+ */
+type Cursor = { key: string; id: string; page: number; before: boolean };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.page, cursor.before ? 1 : 0])).toString("base64url");
 }
 
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    return typeof key === "string" && typeof id === "string" ? { key, id } : null;
+    const [key, id, page, before] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    if (typeof key !== "string" || typeof id !== "string") return null;
+    // A cursor from before page numbers (a bookmarked URL) leads to a second page.
+    return { key, id, page: Number.isSafeInteger(page) && (page as number) >= 2 ? (page as number) : 2, before: before === 1 };
   } catch {
     return null;
   }
@@ -49,8 +63,8 @@ function searchQuery(q: string): string | null {
 }
 
 /**
- * One page of the mirror, keyset-paginated on (sort key, id) so page 200 costs what page 1 does.
- * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
+ * One page of the mirror, keyset-paginated on (sort key, id) both ways, so page 200 costs what
+ * page 1 does. Every order has its index (db/schema.ts); search uses the GIN index on `search`.
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
   const where: Array<SQL | undefined> = [savedIn(workspaceId)];
@@ -61,14 +75,17 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   const byTitle = query.sort === "title";
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
   const ascending = query.sort !== "newest";
+  const keyOf = (row: BookmarkRow) => (byTitle ? row.title.toLowerCase() : row.createdTime.toISOString());
   const cursor = decodeCursor(query.cursor);
+  // Backwards, the rows before the cursor are read in the reverse order and turned back.
+  const forward = !cursor?.before;
   if (cursor) {
     // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
     const keyValue = byTitle ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
-    const after = ascending ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
+    const after = ascending === forward ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
     where.push(after);
   }
-  const order = ascending ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
+  const order = ascending === forward ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
   const rows = await db
     .select()
     .from(bookmarks)
@@ -77,12 +94,18 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
     .limit(pageSize + 1);
 
   const items = rows.slice(0, pageSize);
+  if (!forward) items.reverse();
+  const page = cursor?.page ?? 1;
+  const first = items.at(0);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > pageSize && last
-      ? encodeCursor({ key: byTitle ? last.title.toLowerCase() : last.createdTime.toISOString(), id: last.id })
-      : null;
-  return { items: items.map(toBookmark), nextCursor };
+  const more = rows.length > pageSize;
+  // A page reached backwards always has the page it came from after it.
+  const nextCursor = last && (more || !forward) ? encodeCursor({ key: keyOf(last), id: last.id, page: page + 1, before: false }) : null;
+  let prevCursor: string | null = null;
+  if (cursor && (forward || more)) {
+    prevCursor = page <= 2 || !first ? FIRST_PAGE : encodeCursor({ key: keyOf(first), id: first.id, page: page - 1, before: true });
+  }
+  return { items: items.map(toBookmark), nextCursor, prevCursor };
 }
 
 /** The tags in use, for filters and autocomplete. */

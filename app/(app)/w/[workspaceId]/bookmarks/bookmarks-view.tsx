@@ -2,15 +2,17 @@
 
 import { Keyboard } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { BookmarkForm, EMPTY_DRAFT } from "@/components/bookmarks/bookmark-form";
+import { reportFailure } from "@/components/bookmarks/report-failure";
+import { useWorkspaceCommands } from "@/components/command-palette/workspace-commands";
+import { registerUndo } from "@/components/undo/undo";
 import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Kbd } from "@/components/ui/kbd";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
 import type { Density } from "@/lib/bookmarks/density";
 import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
@@ -41,6 +43,7 @@ type Props = {
   query: ListQuery;
   items: Bookmark[];
   nextCursor: string | null;
+  prevCursor: string | null;
   tagOptions: string[];
   tagCounts: Record<string, number>;
   sync: SyncStatusData;
@@ -54,14 +57,10 @@ type Props = {
   duplicates: number;
 };
 
-// Field errors are shown next to their fields, and "Already saved" by the form; anything else
-// Notion said goes in a toast.
-function reportFailure(result: ActionResult<unknown>) {
-  if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
-}
-
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
   const router = useRouter();
+  const { openAdd, setTagOptions } = useWorkspaceCommands();
+  useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Bookmark | null>(editTarget);
@@ -113,13 +112,16 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     return result;
   }
 
-  async function update(bookmark: Bookmark, input: BookmarkInput) {
+  async function update(bookmark: Bookmark, input: BookmarkInput, undoable = true) {
     const result = await track(
       { kind: "put", bookmark: { ...bookmark, ...input } },
       () => updateBookmarkAction({ workspaceId, id: bookmark.id, ...input }),
       (saved) => ({ kind: "put", bookmark: saved }),
     );
     reportFailure(result);
+    // The inverse is the same edit back to what was there, so it reaches Notion the same way.
+    const before = { url: bookmark.url, title: bookmark.title, description: bookmark.description, tags: bookmark.tags };
+    if (result.ok && undoable) registerUndo(`Edited “${result.data.title}”`, () => update(result.data, before, false));
     return result;
   }
 
@@ -131,12 +133,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     }
     const result = await track({ kind: "hide", id: bookmark.id }, () => trashBookmarkAction({ workspaceId, id: bookmark.id }));
     if (!result.ok) return void toast.error(result.error);
-    toast("Bookmark removed", {
-      description: bookmark.title,
-      // Long enough to notice a slip and reach for Undo.
-      duration: 8000,
-      action: { label: "Undo", onClick: () => void restore(bookmark, at) },
-    });
+    registerUndo(`Trashed “${bookmark.title}”`, () => restore(bookmark, at));
   }
 
   async function resolve(bookmark: Bookmark, decision: "retry" | "discard") {
@@ -155,8 +152,8 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     const ready = selected && !isLocal(selected) && !readOnly ? selected : undefined;
     switch (key) {
       case "n":
-        urlRef.current?.focus();
-        return Boolean(urlRef.current);
+        if (!readOnly) openAdd();
+        return !readOnly;
       case "/":
         searchRef.current?.focus();
         return true;
@@ -204,6 +201,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         <Card tone="raised" padding="none" className="p-2 sm:p-3">
           <BookmarkForm
             variant="create"
+            compact
             initial={EMPTY_DRAFT}
             tagOptions={tagOptions}
             save={create}
@@ -255,7 +253,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
             ))}
           </Card>
         )}
-        <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
+        <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} prevCursor={prevCursor} />
       </section>
       <EditDialog bookmark={editing} tagOptions={tagOptions} onClose={closeEditor} save={update} />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />

@@ -73,6 +73,7 @@ export default async function BookmarksPage({
         query={query}
         items={list.items}
         nextCursor={list.nextCursor}
+        prevCursor={list.prevCursor}
         tagOptions={list.tagOptions}
         tagCounts={list.tagCounts}
         sync={list.sync}

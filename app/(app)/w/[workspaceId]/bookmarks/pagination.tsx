@@ -1,21 +1,22 @@
-import { ArrowLeftToLine, ArrowRight } from "lucide-react";
+import { ArrowLeft, ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { listHref } from "@/components/bookmarks/list-url";
 import { Button } from "@/components/ui/button";
 import type { ListQuery } from "@/lib/bookmarks/schema";
 
 /**
- * Notion pages with opaque forward-only cursors, so the URL carries the current cursor: "Next"
- * moves on, "First page" starts over. No page numbers: Notion doesn't say how many there are.
+ * Keyset pages of the mirror with the cursor in the URL, so a page can be shared and reloaded:
+ * "Previous" and "Next" (docs/decisions/140). No page numbers: counting every row to number pages
+ * would cost what keyset paging saves. A previous page that is the first one has no cursor ("").
  */
-export function Pagination({ workspaceId, query, nextCursor }: { workspaceId: string; query: ListQuery; nextCursor: string | null }) {
-  if (!query.cursor && !nextCursor) return null;
+export function Pagination({ workspaceId, query, nextCursor, prevCursor }: { workspaceId: string; query: ListQuery; nextCursor: string | null; prevCursor: string | null }) {
+  if (prevCursor === null && !nextCursor) return null;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2">
-      {query.cursor ? (
+      {prevCursor !== null ? (
         <Button asChild>
-          <Link href={listHref(workspaceId, { ...query, cursor: undefined })}>
-            <ArrowLeftToLine className="size-4" aria-hidden /> First page
+          <Link href={listHref(workspaceId, { ...query, cursor: prevCursor || undefined })} rel="prev">
+            <ArrowLeft className="size-4" aria-hidden /> Previous page
           </Link>
         </Button>
       ) : (
@@ -23,7 +24,7 @@ export function Pagination({ workspaceId, query, nextCursor }: { workspaceId: st
       )}
       {nextCursor && (
         <Button asChild>
-          <Link href={listHref(workspaceId, { ...query, cursor: nextCursor })}>
+          <Link href={listHref(workspaceId, { ...query, cursor: nextCursor })} rel="next">
             Next page <ArrowRight className="size-4" aria-hidden />
           </Link>
         </Button>

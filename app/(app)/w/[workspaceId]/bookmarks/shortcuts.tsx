@@ -18,6 +18,12 @@ export const SHORTCUTS = [
 
 export type ShortcutKey = (typeof SHORTCUTS)[number]["key"];
 
+// With a modifier, and on every screen of the workspace (components/command-palette); listed here too.
+const CHORDS = [
+  { keys: ["Ctrl K", "⌘K"], label: "Command palette" },
+  { keys: ["Ctrl Z", "⌘Z"], label: "Undo the last remove or edit" },
+] as const;
+
 // Typing in a field, or working inside a dialog or menu, must never trigger a page shortcut.
 function isOwnedElsewhere(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -50,6 +56,15 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
                 <dt>{label}</dt>
                 <dd className="text-right">
                   <Kbd>{key}</Kbd>
+                </dd>
+              </div>
+            ))}
+            {CHORDS.map(({ keys, label }) => (
+              <div key={label} className="contents">
+                <dt>{label}</dt>
+                <dd className="flex justify-end gap-1">
+                  <Kbd>{keys[0]}</Kbd>
+                  <Kbd>{keys[1]}</Kbd>
                 </dd>
               </div>
             ))}
