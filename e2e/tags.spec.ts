@@ -149,7 +149,7 @@ test("a spelling variant added in Notion is suggested and merged through the out
   await expectShelfMatchesNotion(page);
 });
 
-test("merging a tag onto itself is refused in words; deleting a tag removes it from every page in one call", async ({ page }) => {
+test("deleting a tag removes it from every page with one Notion write", async ({ page }) => {
   await page.goto(`/w/${workspaceId}/tags`);
   const video = (await notionTagCounts()).get("video")!;
   await tagRow(page, "video").getByRole("button", { name: "Delete video" }).click();
