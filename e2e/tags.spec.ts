@@ -104,7 +104,7 @@ test("renaming a tag on 500+ bookmarks is done in place in Notion: the option an
   await sandbox.clearRequests();
   await dialog.getByLabel("New name").fill("Cooking");
   await dialog.getByRole("button", { name: "Rename" }).click();
-  await expect(page.getByText(`Renamed “recipes” to “Cooking” on ${carrying.length} bookmarks`)).toBeVisible();
+  await expect(page.getByText(`Renamed “recipes” to “Cooking” on ${carrying.length} bookmarks`)).toBeVisible({ timeout: 30_000 });
   await expect(tagRow(page, "Cooking")).toContainText(`${carrying.length} bookmarks`);
   const bot = (await botOf("evelyn", "orbits")).bot_id;
   const writes = (await sandbox.requests()).filter((r) => r.bot_id === bot && r.method === "PATCH");
@@ -138,7 +138,7 @@ test("a spelling variant added in Notion is suggested and merged through the out
   await expect(dialog).toContainText("The 5 bookmarks tagged “cooking” get “Cooking” instead");
   await expectNoAxeViolations(page, "merge dialog");
   await dialog.getByRole("button", { name: "Merge" }).click();
-  await expect(page.getByText("Merged “cooking” into “Cooking” on 5 bookmarks")).toBeVisible();
+  await expect(page.getByText("Merged “cooking” into “Cooking” on 5 bookmarks")).toBeVisible({ timeout: 30_000 });
   await expect(tagRow(page, "cooking")).toHaveCount(0);
 
   await expect.poll(async () => (await inNotion()).filter((r) => r.name.startsWith("Soup") && r.tags.join() === "Cooking").length, { timeout: 30_000 }).toBe(5);
@@ -158,7 +158,7 @@ test("deleting a tag removes it from every page with one Notion write", async ({
   await expectNoAxeViolations(page, "delete dialog");
   await sandbox.clearRequests();
   await dialog.getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByText(`Deleted “video” from ${video} bookmarks`)).toBeVisible();
+  await expect(page.getByText(`Deleted “video” from ${video} bookmarks`)).toBeVisible({ timeout: 30_000 });
   const bot = (await botOf("evelyn", "orbits")).bot_id;
   expect((await sandbox.requests()).filter((r) => r.bot_id === bot && r.method === "PATCH")).toHaveLength(1);
   expect((await inNotion()).some((r) => r.tags.includes("video"))).toBe(false);
