@@ -87,8 +87,8 @@ export function syncInBackground(db: Database, workspace: Workspace, options: { 
 
 /**
  * Resolves once this process's sync of the workspace (if one runs) is over, whatever its outcome.
- * A tag rename waits for it: a read that began before Notion renamed an option would otherwise
- * write the old name back, since the rename leaves the pages' edit times alone.
+ * A tag rename re-applies itself after it (lib/bookmarks/tags.ts): a read that began before Notion
+ * renamed an option writes the old name back, since the rename leaves the pages' edit times alone.
  */
 export async function syncSettled(workspaceId: string): Promise<void> {
   await running.get(workspaceId)?.catch(() => undefined);

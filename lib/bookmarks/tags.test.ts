@@ -7,7 +7,8 @@ import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { findBookmarks, listMirror, tagCounts } from "./queries";
 import { listQuerySchema } from "./schema";
-import { createBookmark } from "./service";
+import { createBookmark, trashBookmark } from "./service";
+import { listTrash, restoreBookmarks } from "./trash";
 import { syncWorkspace } from "./sync";
 import { deleteTag, deleteTagSchema, listTagRows, mergeTag, mergeTagSchema, renameTag, renameTagSchema } from "./tags";
 import { startWorker, type Worker } from "./worker";
@@ -156,6 +157,26 @@ describeEachDatabase("tag management on the sandbox", (handle) => {
     await createBookmark(ctx(), { url: "https://variant.example/", title: "Variant", description: "", tags: ["Tools"] });
     const rows = await listTagRows(ctx());
     expect(rows.find((r) => r.tag === "Tools")?.variants).toEqual(["tools"]);
+  });
+
+  it("Trash lists pages trashed in Notion and in Shelf; a restore either way brings them back", async () => {
+    const { pages } = await admin.visibleTo(workspace.botId, workspace.dataSourceId!);
+    const [inNotion, inShelf] = pages.filter((p) => !p.in_trash).map((p) => pageToBookmark(p, workspace.propertyMap!));
+    await admin.trashPage(inNotion!.id);
+    await syncWorkspace(db, workspace);
+    const shelfRow = (await listMirror(db, workspace.id, listQuerySchema.parse({ q: inShelf!.title }), 10)).items.find((b) => b.url === inShelf!.url)!;
+    await trashBookmark(ctx(), shelfRow.id, true);
+    const trash = await listTrash(ctx());
+    expect(trash.items.map((b) => b.url).sort()).toEqual([inNotion!.url, inShelf!.url].sort());
+    expect(trash.total).toBe(2);
+
+    await admin.trashPage(inNotion!.id, { in_trash: false });
+    await syncWorkspace(db, workspace);
+    await restoreBookmarks(ctx(), [shelfRow.id]);
+    expect((await listTrash(ctx())).items).toEqual([]);
+    await drainOutbox(db);
+    const after = await admin.visibleTo(workspace.botId, workspace.dataSourceId!);
+    expect(after.pages.filter((p) => p.in_trash)).toEqual([]);
   });
 
   it("refuses names Notion refuses, a merge onto itself and an unknown tag, in words", async () => {

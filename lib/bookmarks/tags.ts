@@ -13,7 +13,7 @@ import { readTagOptions, writeTagOptions, type TagOption } from "@/lib/notion/ta
 import { queueTagMerge, replaceTagEverywhere, tagCounts, tagInUse, type TagCount } from "./queries";
 import { tagSchema } from "./schema";
 import { resolveSource } from "./source";
-import { syncSettled } from "./sync";
+import { isSyncing, syncSettled } from "./sync";
 import { mergeSuggestions } from "./tag-variants";
 import { kickWorker } from "./worker";
 
@@ -49,17 +49,13 @@ export type TagChangeResult = { outcome: "renamed" | "merged" | "deleted"; bookm
 
 type NotionSide = { options: TagOption[]; write: (changes: Map<string, { rename: string } | "remove">) => Promise<void> };
 
-/**
- * The Tags property's options as Notion has them now (one call), after this process's running
- * sync (if any) is over, so no read of the old names lands after the change.
- */
+/** The Tags property's options as Notion has them now (one call), and the one way to change them. */
 async function notionSide(ctx: Context, what: string): Promise<NotionSide> {
   const notion = notionForWorkspace(ctx.db, ctx.workspace);
   try {
     const source = await resolveSource(ctx, notion);
     if (!source) throw new UserFacingError("Choose the Notion database for your bookmarks first.", "needs_setup");
     if (!source.propertyMap.tags) throw new UserFacingError("Your Bookmarks database has no tags property.", "invalid");
-    await syncSettled(ctx.workspace.id);
     const options = await readTagOptions(notion, source);
     return {
       options,
@@ -74,6 +70,19 @@ async function notionSide(ctx: Context, what: string): Promise<NotionSide> {
   } catch (error) {
     throw notionFailure(error, what) ?? error;
   }
+}
+
+/**
+ * Notion's rename or delete leaves the pages' edit times alone, so a sync of this process that read
+ * pages before the change would write the old name back when it lands. Once such a sync is over,
+ * the mirror's change is applied again (it only touches rows still carrying the old name). Nobody
+ * waits for this: the person's change is done, and a failure is only logged.
+ */
+function reapplyAfterRunningSync(ctx: Context, from: string, to: string | null): void {
+  if (!isSyncing(ctx.workspace.id)) return;
+  void syncSettled(ctx.workspace.id)
+    .then(() => ctx.db.transaction((tx) => replaceTagEverywhere(tx, ctx.workspace.id, from, { mirror: to, outbox: to })))
+    .catch((error: unknown) => log.warn({ err: error, workspaceId: ctx.workspace.id }, "tag change not re-applied after a sync"));
 }
 
 async function requireInUse(ctx: Context, tag: string, options: readonly TagOption[]): Promise<void> {
@@ -96,6 +105,7 @@ export async function renameTag(ctx: Context, input: z.output<typeof renameTagSc
   // A tag only on bookmarks not yet in Notion has no option: their queued writes carry the new name.
   if (option) await notion.write(new Map([[option.id, { rename: to }]]));
   const changed = await ctx.db.transaction((tx) => replaceTagEverywhere(tx, ctx.workspace.id, from, { mirror: to, outbox: to }));
+  reapplyAfterRunningSync(ctx, from, to);
   return { outcome: "renamed", bookmarks: changed };
 }
 
@@ -134,5 +144,6 @@ export async function deleteTag(ctx: Context, input: z.output<typeof deleteTagSc
   const option = notion.options.find((o) => o.name === input.tag);
   if (option) await notion.write(new Map([[option.id, "remove"]]));
   const changed = await ctx.db.transaction((tx) => replaceTagEverywhere(tx, ctx.workspace.id, input.tag, { mirror: null, outbox: null }));
+  reapplyAfterRunningSync(ctx, input.tag, null);
   return { outcome: "deleted", bookmarks: changed };
 }

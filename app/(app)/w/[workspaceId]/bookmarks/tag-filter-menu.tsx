@@ -4,7 +4,8 @@ import { ChevronDown, Search, Tag } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { controlVariants } from "@/components/ui/field";
 import { Menu, MenuCheckboxItem, MenuContent, MenuLabel, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import type { ListQuery } from "@/lib/bookmarks/schema";
 
@@ -44,7 +45,8 @@ export function TagFilterMenu({ query, tagOptions, counts, toggle }: Props) {
       <MenuContent align="end" className="flex max-h-96 w-72 max-w-[calc(100vw-1rem)] flex-col">
         <div className="relative p-1">
           <Search className="pointer-events-none absolute left-3.5 top-1/2 size-3.5 -translate-y-1/2 text-muted" aria-hidden />
-          <Input
+          {/* A bare input with the controls' look: a menu's search box has no <Field> around it. */}
+          <input
             type="search"
             aria-label="Search tags"
             placeholder="Search tags"
@@ -54,7 +56,7 @@ export function TagFilterMenu({ query, tagOptions, counts, toggle }: Props) {
             onKeyDown={(e) => {
               if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape" && e.key !== "Tab") e.stopPropagation();
             }}
-            className="pl-7"
+            className={cn(controlVariants(), "pl-7")}
           />
         </div>
         <div className="min-h-0 overflow-y-auto">

@@ -76,15 +76,18 @@ export function TagsManager({ workspaceId, tags }: { workspaceId: string; tags: 
               <div className="flex flex-wrap gap-1">
                 <Button size="sm" variant="quiet" onClick={() => setChange({ mode: "rename", tag: row })} aria-label={`Rename ${row.tag}`}>
                   <Pencil className="size-3.5" aria-hidden />
-                  Rename
+                  {/* The name stays in aria-label; on a phone the icons leave the count its line. */}
+                  <span className="max-sm:sr-only">Rename</span>
                 </Button>
                 <Button size="sm" variant="quiet" onClick={() => setChange({ mode: "merge", tag: row, into: row.variants[0] })} aria-label={`Merge ${row.tag}`}>
                   <Merge className="size-3.5" aria-hidden />
-                  Merge
+                  {/* The name stays in aria-label; on a phone the icons leave the count its line. */}
+                  <span className="max-sm:sr-only">Merge</span>
                 </Button>
                 <Button size="sm" variant="quiet" onClick={() => setChange({ mode: "delete", tag: row })} aria-label={`Delete ${row.tag}`}>
                   <Trash2 className="size-3.5" aria-hidden />
-                  Delete
+                  {/* The name stays in aria-label; on a phone the icons leave the count its line. */}
+                  <span className="max-sm:sr-only">Delete</span>
                 </Button>
               </div>
             </li>
