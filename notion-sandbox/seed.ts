@@ -116,7 +116,7 @@ const BOOKMARKS_SCHEMA: SchemaProperty[] = [
 
 export function emptySnapshot(): StoreSnapshot {
   return {
-    version: 1,
+    version: 2,
     seq: 0,
     people: [],
     workspaces: [],
@@ -127,7 +127,7 @@ export function emptySnapshot(): StoreSnapshot {
     pages: [],
     databases: [],
     dataSources: [],
-    paragraphs: [],
+    blocks: [],
   };
 }
 
