@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarkContents, bookmarks, type BookmarkContent } from "@/db/schema";
+import { searchQuery } from "@/lib/bookmarks/queries/mirror";
+import { MATCH_END, MATCH_START } from "./snippet";
 
 /** 0 asked for by the person ("Save content now", "Refresh content"), 1 a new save, 2 an import: lowest. */
 export const CONTENT_PRIORITY = { asked: 0, save: 1, imported: 2 } as const;
@@ -135,4 +137,21 @@ export async function findContent(db: Database, workspaceId: string, bookmarkId:
 export async function contentBacklog(db: Database): Promise<number> {
   const rows = await db.execute(sql`select count(*)::int as n from bookmark_contents where status in ('queued', 'writing')`);
   return resultRows<{ n: number }>(rows)[0]?.n ?? 0;
+}
+
+/**
+ * The best passage of each listed bookmark's saved article for a search, its matches between
+ * MATCH_START and MATCH_END (snippet.ts). Only for the rows on screen: ts_headline re-reads text.
+ */
+export async function contentSnippets(db: Database, workspaceId: string, bookmarkIds: string[], q: string): Promise<Map<string, string>> {
+  const terms = searchQuery(q);
+  if (!terms || bookmarkIds.length === 0) return new Map();
+  const rows = await db.execute(sql`
+    select bookmark_id, ts_headline('simple', text, to_tsquery('simple', ${terms}),
+      ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
+    from bookmark_contents
+    where workspace_id = ${workspaceId} and bookmark_id in ${sql`(${sql.join(bookmarkIds.map((id) => sql`${id}`), sql`, `)})`}
+      and text is not null and search @@ to_tsquery('simple', ${terms})
+  `);
+  return new Map(resultRows<{ bookmark_id: string; headline: string }>(rows).map((r) => [r.bookmark_id, r.headline]));
 }

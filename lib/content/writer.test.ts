@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { bookmarkContents, type Workspace } from "@/db/schema";
 import type { RetryPolicy } from "@/lib/bookmarks/delivery";
-import { findBookmark } from "@/lib/bookmarks/queries";
+import { findBookmark, listMirror } from "@/lib/bookmarks/queries";
 import { createBookmark } from "@/lib/bookmarks/service";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 import { articleBlocks, chunkBlocks, fingerprint } from "@/lib/notion/blocks";
@@ -18,7 +18,9 @@ import { startTestServer, type TestServer } from "@/test/http-servers";
 import { readerFixture } from "@/test/reader-pages";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { eq } from "drizzle-orm";
-import { claimContent, contentBacklog, findContent } from "./queries";
+import { listQuerySchema } from "@/lib/bookmarks/schema";
+import { claimContent, contentBacklog, contentSnippets, findContent } from "./queries";
+import { snippetParts } from "./snippet";
 import { chooseContentMode, writeContentNow } from "./service";
 import { runContentJob } from "./writer";
 
@@ -111,6 +113,16 @@ describeEachDatabase("content writer", (handle) => {
     const got = await body(notion, pageId);
     expect(got.map(fingerprint)).toEqual(want.map((b) => fingerprint(b as never)));
     expect(content.writtenIds.flat()).toEqual(got.map((b) => b.id));
+  });
+
+  it("finds a saved bookmark by a word only its article has, with a marked snippet", async () => {
+    const page = await listMirror(handle().db, workspace.id, listQuerySchema.parse({ q: "zymurgical" }));
+    expect(page.items.map((b) => b.title)).toEqual(["Saved /article"]);
+    expect(await listMirror(handle().db, workspace.id, listQuerySchema.parse({ q: "zymurgical nowhere" }))).toMatchObject({ items: [] });
+    const snippets = await contentSnippets(handle().db, workspace.id, [page.items[0]!.id], "Zymurgical");
+    const parts = snippetParts(snippets.get(page.items[0]!.id)!);
+    expect(parts.filter((p) => p.match)).toEqual([{ text: "zymurgical", match: true }]);
+    expect(parts.map((p) => p.text).join("")).toMatch(/The word zymurgical appears only in this body/);
   });
 
   it("lost answers and 429s in the middle of a 30-chunk append still leave one copy of every block, in order", { timeout: 120_000 }, async () => {
