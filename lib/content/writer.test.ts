@@ -35,11 +35,15 @@ const manyBlocks = `<!doctype html><html><head><title>Thirty chunks</title></hea
   (_, i) => (i % 50 === 0 ? `<h2>Part ${i / 50}</h2>` : `<p>Paragraph number ${i} of the very long article, with enough words to be read.</p>`),
 ).join("")}</article></body></html>`;
 
+/** 250 paragraphs: three append requests. */
+const threeChunks = `<!doctype html><html><head><title>Three chunks</title></head><body><article>${Array.from({ length: 250 }, (_, i) => `<p>Paragraph ${i} of three chunks, long enough to count as an article's text.</p>`).join("")}</article></body></html>`;
+
 beforeAll(async () => {
   ({ sandbox, admin } = await startAppSandbox());
   pages = await startTestServer((request, response) => {
     response.writeHead(request.url === "/missing" ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
-    response.end(request.url === "/many" ? manyBlocks : request.url === "/app" ? readerFixture("app.html") : readerFixture("article.html"));
+    const body = { "/many": manyBlocks, "/three": threeChunks, "/app": readerFixture("app.html") }[request.url ?? ""];
+    response.end(body ?? readerFixture("article.html"));
   });
 });
 afterEach(async () => {
@@ -149,6 +153,25 @@ describeEachDatabase("content writer", (handle) => {
     expect(got.map(fingerprint)).toEqual(want.map((b) => fingerprint(b as never)));
     const faults = log.filter((r) => r.fault && r.path.endsWith("/children")).map((r) => r.fault);
     expect(faults.sort()).toEqual(["429", "429", "429", "500", "lost_response", "lost_response", "lost_response", "lost_response", "lost_response"]);
+  });
+
+  it("a writer whose lease lapsed while Notion held its answer is fenced off; the next one finds the chunk and goes on", async () => {
+    const { id, pageId } = await saved("/three");
+    await admin.injectFaults({ fault: "held_response", after: 1, count: 1, hangMs: 20_000, path: "/v1/blocks/*/children", method: "PATCH" });
+    const [stale] = await claimContent(handle().db, 1, LEASE_MS, NOW.maxAttempts);
+    const staleRun = runContentJob(handle().db, stale!, { leaseMs: 300, retry: NOW, allowLoopback: true });
+    // The second chunk is in the page; its answer is held and the stale writer's lease runs out.
+    await expect.poll(async () => (await admin.state()).held_responses, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await findContent(handle().db, workspace.id, id))!.lockedUntil!.getTime() < Date.now(), { timeout: 5_000 }).toBe(true);
+    const [next] = await claimContent(handle().db, 1, LEASE_MS, NOW.maxAttempts);
+    expect(next).toMatchObject({ chunksDone: 1, inDoubt: true });
+    await runContentJob(handle().db, next!, { leaseMs: LEASE_MS, retry: NOW, allowLoopback: true });
+    await admin.releaseHeld();
+    await staleRun;
+    const content = (await findContent(handle().db, workspace.id, id))!;
+    expect(content).toMatchObject({ status: "done", chunksDone: 3 });
+    const got = await body(notion, pageId);
+    expect(got.map(fingerprint)).toEqual(expected(threeChunks, `${pages.url}/three`, content.capturedAt!).map((b) => fingerprint(b as never)));
   });
 
   it("refuses a page that is not an article, with the reason, and writes nothing", async () => {
