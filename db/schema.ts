@@ -173,6 +173,12 @@ export const bookmarks = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description, '[^[:alnum:]]+', ' ', 'g'))`,
     ),
+    /**
+     * The saved article's words (lib/content, docs/decisions/150): title weighted A, body B, set when
+     * the content is written. Here, not in bookmark_contents, so one scan of this table can use either
+     * GIN index (a bitmap OR) or walk a list order and filter, as the planner likes.
+     */
+    contentSearch: tsvector("content_search"),
   },
   (t) => [
     uniqueIndex("bookmarks_notion_page_idx").on(t.workspaceId, t.notionPageId),
@@ -182,6 +188,7 @@ export const bookmarks = pgTable(
     index("bookmarks_title_idx").on(t.workspaceId, sql`lower(${t.title})`, t.id).where(sql`not ${t.inTrash}`),
     index("bookmarks_tags_idx").using("gin", t.tags),
     index("bookmarks_search_idx").using("gin", t.search),
+    index("bookmarks_content_search_idx").using("gin", t.contentSearch),
     // Duplicates, "already saved" and an import's known URLs all read the saved rows only. Partial,
     // the index holds every column those queries need, so counting a 100,000-bookmark workspace's
     // duplicates is an index-only scan, not a pass over the table (bench/scale.ts: 1.8 s → 0.3 s
@@ -304,16 +311,11 @@ export const bookmarkContents = pgTable(
     replacingIds: jsonb("replacing_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** When the body was complete; a block edited after this was changed in Notion. */
     writtenAt: timestamp("written_at", { withTimezone: true, mode: "date" }),
-    // The title above the body, for ranking; the text cut at 100 KB as it is stored.
-    search: tsvector("search").generatedAlwaysAs(
-      sql`setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || setweight(to_tsvector('simple', coalesce(text, '')), 'B')`,
-    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("bookmark_contents_due_idx").on(t.priority, t.nextAttemptAt).where(sql`${t.status} in ('queued', 'writing')`),
-    index("bookmark_contents_search_idx").using("gin", t.search),
     index("bookmark_contents_workspace_idx").on(t.workspaceId, t.status),
   ],
 );

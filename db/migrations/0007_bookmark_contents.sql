@@ -18,14 +18,14 @@ CREATE TABLE "bookmark_contents" (
 	"written_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"replacing_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"written_at" timestamp with time zone,
-	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce(meta->>'title', '')), 'A') || setweight(to_tsvector('simple', coalesce(text, '')), 'B')) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "bookmarks" ADD COLUMN "content_search" "tsvector";--> statement-breakpoint
 ALTER TABLE "workspaces" ADD COLUMN "content_mode" text DEFAULT 'off' NOT NULL;--> statement-breakpoint
 ALTER TABLE "bookmark_contents" ADD CONSTRAINT "bookmark_contents_bookmark_id_bookmarks_id_fk" FOREIGN KEY ("bookmark_id") REFERENCES "public"."bookmarks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookmark_contents" ADD CONSTRAINT "bookmark_contents_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bookmark_contents_due_idx" ON "bookmark_contents" USING btree ("priority","next_attempt_at") WHERE "bookmark_contents"."status" in ('queued', 'writing');--> statement-breakpoint
-CREATE INDEX "bookmark_contents_search_idx" ON "bookmark_contents" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "bookmark_contents_workspace_idx" ON "bookmark_contents" USING btree ("workspace_id","status");
+CREATE INDEX "bookmark_contents_workspace_idx" ON "bookmark_contents" USING btree ("workspace_id","status");--> statement-breakpoint
+CREATE INDEX "bookmarks_content_search_idx" ON "bookmarks" USING gin ("content_search");
