@@ -103,6 +103,10 @@ async function search(): Promise<Result[]> {
           || case when row_number() over () % 5 = 0 then ' the lattice of ideas' else '' end
       from bookmarks b where b.workspace_id = ${workspace.id}
     `);
+    await db.execute(sql`
+      update bookmarks b set content_search = setweight(to_tsvector('simple', c.meta->>'title'), 'A') || setweight(to_tsvector('simple', c.text), 'B')
+      from bookmark_contents c where c.bookmark_id = b.id
+    `);
     await bench.handle.query("vacuum analyze");
     const backend = ` [${bench.backend}]`;
     const results: Result[] = [];

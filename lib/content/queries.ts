@@ -125,6 +125,16 @@ export async function releaseContent(db: Database, job: BookmarkContent, patch: 
     .where(fenced(job));
 }
 
+/** The mirror row's search over the saved article: its title above its body (db/schema.ts `content_search`). */
+export async function storeContentSearch(db: Database, bookmarkId: string): Promise<void> {
+  await db.execute(sql`
+    update bookmarks set content_search =
+      setweight(to_tsvector('simple', coalesce(c.meta->>'title', '')), 'A') || setweight(to_tsvector('simple', coalesce(c.text, '')), 'B')
+    from bookmark_contents c
+    where c.bookmark_id = bookmarks.id and bookmarks.id = ${bookmarkId}
+  `);
+}
+
 export async function findContent(db: Database, workspaceId: string, bookmarkId: string): Promise<BookmarkContent | null> {
   const [row] = await db
     .select()
@@ -149,9 +159,9 @@ export async function contentSnippets(db: Database, workspaceId: string, bookmar
   const rows = await db.execute(sql`
     select bookmark_id, ts_headline('simple', text, to_tsquery('simple', ${terms}),
       ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
-    from bookmark_contents
-    where workspace_id = ${workspaceId} and bookmark_id in ${sql`(${sql.join(bookmarkIds.map((id) => sql`${id}`), sql`, `)})`}
-      and text is not null and search @@ to_tsquery('simple', ${terms})
+    from bookmark_contents c join bookmarks b on b.id = c.bookmark_id
+    where c.workspace_id = ${workspaceId} and c.bookmark_id in ${sql`(${sql.join(bookmarkIds.map((id) => sql`${id}`), sql`, `)})`}
+      and c.text is not null and b.content_search @@ to_tsquery('simple', ${terms})
   `);
   return new Map(resultRows<{ bookmark_id: string; headline: string }>(rows).map((r) => [r.bookmark_id, r.headline]));
 }

@@ -18,7 +18,7 @@ import { classifyNotionError } from "@/lib/notion/errors";
 import { appendChunk, bodyStart, deleteBlock, readBody, type BodyBlock } from "@/lib/notion/page-body";
 import { readArticle } from "@/lib/reader/read";
 import { findWorkspace } from "@/lib/workspaces/queries";
-import { claimContent, recordProgress, releaseContent, type ClaimedContent } from "./queries";
+import { claimContent, recordProgress, releaseContent, storeContentSearch, type ClaimedContent } from "./queries";
 
 /** What the mirror keeps of an article's text for search and the reader view. */
 export const MAX_TEXT_BYTES = 100 * 1024;
@@ -145,6 +145,7 @@ async function write(run: Run): Promise<void> {
     await progress(run, { chunksDone: index + 1, inDoubt: false, writtenIds: [...job.writtenIds, ids], attempts: 0 });
   }
   await releaseContent(run.db, job, { status: "done", reason: null, chunks: null, writtenAt: new Date() });
+  await storeContentSearch(run.db, job.bookmarkId);
 }
 
 /** What to do after a failed Notion call; `inDoubt` stays set only when the call may have been carried out. */

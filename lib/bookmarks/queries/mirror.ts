@@ -49,23 +49,14 @@ export function searchQuery(q: string): string | null {
 }
 
 /**
- * Bookmarks whose title, address or description match, or whose saved article does
- * (lib/content, docs/decisions/150): two GIN lookups united, so neither index is given up.
- */
-const matchingIds = (workspaceId: string, terms: string) => sql`(
-  select ${bookmarks.id} from ${bookmarks} where ${bookmarks.workspaceId} = ${workspaceId} and ${bookmarks.search} @@ to_tsquery('simple', ${terms})
-  union
-  select bookmark_id from bookmark_contents where workspace_id = ${workspaceId} and search @@ to_tsquery('simple', ${terms})
-)`;
-
-/**
  * One page of the mirror, keyset-paginated on (sort key, id) so page 200 costs what page 1 does.
- * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
+ * Every order has its index (db/schema.ts); search uses the GIN indexes on `search` and on
+ * `content_search` (the saved article's words, lib/content).
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
   const where: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
-  if (terms) where.push(inArray(bookmarks.id, matchingIds(workspaceId, terms)));
+  if (terms) where.push(sql`(${bookmarks.search} @@ to_tsquery('simple', ${terms}) or ${bookmarks.contentSearch} @@ to_tsquery('simple', ${terms}))`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
 
   const byTitle = query.sort === "title";
