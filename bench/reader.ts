@@ -60,7 +60,7 @@ async function notionCalls(): Promise<Result> {
     defer(() => worker.stop());
     const writer = startContentWriter(db, { pollMs: 50, allowLoopback: true });
     defer(() => writer.stop());
-    await createBookmark({ db, workspace }, { url: `${pages.url}/long`, title: "The long read", description: "", tags: [] });
+    await createBookmark({ db, workspace: { ...workspace, contentMode: "saves" } }, { url: `${pages.url}/long`, title: "The long read", description: "", tags: [] });
     await drainOutbox(db);
     const before = (await admin.requests()).length;
     const started = performance.now();

@@ -164,7 +164,7 @@ export async function createBookmark(ctx: Context, input: BookmarkInput): Promis
   const row = await ctx.db.transaction(async (tx) => {
     const created = await recordCreate(tx, workspace.id, input);
     await fillFromPageLater(tx, created, emptyFields(input));
-    await contentLater(tx, workspace.id, [created.id], "save");
+    await contentLater(tx, workspace, [created.id], "save");
     return created;
   });
   kickWorker();

@@ -20,9 +20,15 @@ type Context = { db: Database; workspace: Workspace };
  * In the transaction of a save (`kind: "save"`) or of an import's batch: queues the content of
  * the new bookmarks when the workspace's setting covers them. Imports go behind everything else.
  */
-export async function contentLater(tx: Database, workspaceId: string, bookmarkIds: string[], kind: "save" | "imported"): Promise<void> {
+export async function contentLater(
+  tx: Database,
+  workspace: Pick<Workspace, "id" | "contentMode"> | string,
+  bookmarkIds: string[],
+  kind: "save" | "imported",
+): Promise<void> {
   if (bookmarkIds.length === 0) return;
-  const mode = (await findWorkspace(tx, workspaceId))?.contentMode ?? "off";
+  // A save has its workspace at hand; an import batch reads the setting once.
+  const { id: workspaceId, contentMode: mode } = typeof workspace === "string" ? ((await findWorkspace(tx, workspace)) ?? { id: workspace, contentMode: "off" }) : workspace;
   if (mode === "off" || (kind === "imported" && mode !== "saves_and_imports")) return;
   const priority = kind === "save" ? CONTENT_PRIORITY.save : CONTENT_PRIORITY.imported;
   await queueContent(tx, bookmarkIds.map((bookmarkId) => ({ workspaceId, bookmarkId, priority })));

@@ -12,6 +12,7 @@ import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 import { articleBlocks, chunkBlocks, fingerprint } from "@/lib/notion/blocks";
 import { notionForWorkspace } from "@/lib/notion/client";
 import { extractArticle } from "@/lib/reader/extract";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
 import { startTestServer, type TestServer } from "@/test/http-servers";
@@ -97,7 +98,9 @@ describeEachDatabase("content writer", (handle) => {
   const ctx = () => ({ db: handle().db, workspace });
 
   async function saved(path: string) {
-    const bookmark = await createBookmark(ctx(), { url: `${pages.url}${path}`, title: `Saved ${path}`, description: "", tags: [] });
+    // As a request does: the workspace (and its content setting) read afresh.
+    const current = (await findWorkspace(handle().db, workspace.id))!;
+    const bookmark = await createBookmark({ db: handle().db, workspace: current }, { url: `${pages.url}${path}`, title: `Saved ${path}`, description: "", tags: [] });
     workers.push(startWorker(handle().db, { pollMs: 10, syncEveryMs: 0 }));
     await drainOutbox(handle().db);
     const row = (await findBookmark(handle().db, workspace.id, bookmark.id))!;
