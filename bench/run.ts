@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchImports } from "./imports";
 import { benchLoad } from "./load";
+import { benchReader } from "./reader";
 import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "token-check": benchTokenCheck,
   imports: benchImports,
   "tag-rename": benchTagRename,
+  reader: benchReader,
 };
 
 /** At most two decimals, so the table stays readable. */

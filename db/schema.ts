@@ -117,6 +117,8 @@ export const workspaces = pgTable(
     dataSourceId: text("data_source_id"),
     propertyMap: jsonb("property_map").$type<PropertyMap>(),
     status: workspaceStatus("status").notNull().default("needs_setup"),
+    /** Readable content into each page's body: off, new saves, or new saves and imports (lib/content). */
+    contentMode: text("content_mode").$type<"off" | "saves" | "saves_and_imports">().notNull().default("off"),
     /** Newest Notion last_edited_time the mirror has seen; incremental syncs start a margin before it. */
     syncCursor: timestamp("sync_cursor", { withTimezone: true, mode: "date" }),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true, mode: "date" }),
@@ -171,6 +173,12 @@ export const bookmarks = pgTable(
     search: tsvector("search").generatedAlwaysAs(
       sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description, '[^[:alnum:]]+', ' ', 'g'))`,
     ),
+    /**
+     * The saved article's words (lib/content, docs/decisions/150): title weighted A, body B, set when
+     * the content is written. Here, not in bookmark_contents, so one scan of this table can use either
+     * GIN index (a bitmap OR) or walk a list order and filter, as the planner likes.
+     */
+    contentSearch: tsvector("content_search"),
   },
   (t) => [
     uniqueIndex("bookmarks_notion_page_idx").on(t.workspaceId, t.notionPageId),
@@ -180,6 +188,7 @@ export const bookmarks = pgTable(
     index("bookmarks_title_idx").on(t.workspaceId, sql`lower(${t.title})`, t.id).where(sql`not ${t.inTrash}`),
     index("bookmarks_tags_idx").using("gin", t.tags),
     index("bookmarks_search_idx").using("gin", t.search),
+    index("bookmarks_content_search_idx").using("gin", t.contentSearch),
     // Duplicates, "already saved" and an import's known URLs all read the saved rows only. Partial,
     // the index holds every column those queries need, so counting a 100,000-bookmark workspace's
     // duplicates is an index-only scan, not a pass over the table (bench/scale.ts: 1.8 s → 0.3 s
@@ -257,6 +266,61 @@ export const pageFetches = pgTable(
     index("page_fetches_workspace_idx").on(t.workspaceId, t.priority),
   ],
 );
+
+export const contentStatus = pgEnum("bookmark_content_status", ["queued", "writing", "done", "refused", "failed", "conflict"]);
+
+/**
+ * A bookmark's readable content (lib/content, docs/decisions/150): the job that writes it into the
+ * Notion page's body chunk by chunk (claimed by lease like page_fetches, progress per chunk so a
+ * retry never appends twice), then what was written — the text for search and the reader view,
+ * the ids of the blocks, to replace them on refresh. One row per bookmark, kept after the job.
+ */
+export const bookmarkContents = pgTable(
+  "bookmark_contents",
+  {
+    bookmarkId: text("bookmark_id")
+      .primaryKey()
+      .references(() => bookmarks.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    status: contentStatus("status").notNull().default("queued"),
+    /** Why there is no content (a refusal, a failure, a body edited in Notion), in words. */
+    reason: text("reason"),
+    /** Replace the body even though it was edited in Notion: the person confirmed it. */
+    replaceEdited: boolean("replace_edited").notNull().default(false),
+    /** 0 asked for by the person, 1 a new save, 2 an import. */
+    priority: integer("priority").notNull().default(1),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** The claim's lease; its value is also the fencing token of every progress update. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    capturedAt: timestamp("captured_at", { withTimezone: true, mode: "date" }),
+    /** The article's title, byline, site, time and lead image (lib/reader Article without blocks and text). */
+    meta: jsonb("meta").$type<{ title: string; byline: string | null; siteName: string | null; publishedTime: string | null; leadImage: string | null; url: string }>(),
+    /** The article's words, at most 100 KB. */
+    text: text("text"),
+    /** The append requests still to send (lib/notion/blocks chunkBlocks), frozen so every retry sends the same. */
+    chunks: jsonb("chunks").$type<unknown[][]>(),
+    chunksDone: integer("chunks_done").notNull().default(0),
+    /** True while chunk `chunks_done` may have reached Notion without its answer reaching Shelf. */
+    inDoubt: boolean("in_doubt").notNull().default(false),
+    /** Top-level block ids written, per chunk; on refresh, the blocks to delete first. */
+    writtenIds: jsonb("written_ids").$type<string[][]>().notNull().default(sql`'[]'::jsonb`),
+    /** Blocks of the previous body still to delete before a refresh writes. */
+    replacingIds: jsonb("replacing_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** When the body was complete; a block edited after this was changed in Notion. */
+    writtenAt: timestamp("written_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("bookmark_contents_due_idx").on(t.priority, t.nextAttemptAt).where(sql`${t.status} in ('queued', 'writing')`),
+    index("bookmark_contents_workspace_idx").on(t.workspaceId, t.status),
+  ],
+);
+
+export type BookmarkContent = typeof bookmarkContents.$inferSelect;
 
 /**
  * Fixed-window counters for abuse limits (sign-in attempts, server actions), in Postgres so every

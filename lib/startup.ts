@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/client";
 import { serverPageReader } from "@/lib/bookmarks/page-metadata";
+import { serverContentWriter } from "@/lib/content/service";
 import { serverWorker } from "@/lib/bookmarks/worker";
 import { serverImportRunner } from "@/lib/imports/runner";
 import { ConfigError, env } from "@/lib/env";
@@ -29,7 +30,8 @@ async function startServer(): Promise<void> {
     const worker = serverWorker(handle.db);
     const imports = serverImportRunner(handle.db);
     const pages = env().linkMetadata.enabled ? serverPageReader(handle.db) : undefined;
+    const content = serverContentWriter(handle.db);
     // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
-    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), pages?.stop()]));
+    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), pages?.stop(), content.stop()]));
   }
 }

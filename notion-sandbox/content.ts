@@ -11,8 +11,9 @@ import type {
   DataSourceRecord,
   PageIcon,
   PageParent,
+  BlockRecord,
+  BlockType,
   PageRecord,
-  ParagraphRecord,
   RichText,
   SchemaProperty,
   StoredValue,
@@ -72,11 +73,52 @@ export function createPage(store: SandboxStore, input: NewPage, change: Change):
   return page;
 }
 
-export function createParagraph(store: SandboxStore, page: PageRecord, richText: RichText[], change: Change): ParagraphRecord {
-  const paragraph: ParagraphRecord = { ...authored(store, page.workspaceId, change), pageId: page.id, richText };
-  store.paragraphs.set(paragraph.id, paragraph);
-  page.childIds.push(paragraph.id);
-  return paragraph;
+export interface NewBlock {
+  type: BlockType;
+  content: Record<string, unknown>;
+  children?: NewBlock[];
+}
+
+/**
+ * Adds blocks (with their children) under a page or block, at the end or at `index` of its
+ * children. Returns the new top-level blocks in order.
+ */
+export function createBlocks(
+  store: SandboxStore,
+  parent: PageRecord | BlockRecord,
+  blocks: readonly NewBlock[],
+  change: Change,
+  index: number = parent.childIds.length,
+): BlockRecord[] {
+  const parentType = store.blocks.has(parent.id) ? "block_id" : "page_id";
+  const created = blocks.map((input) => {
+    const block: BlockRecord = {
+      ...authored(store, parent.workspaceId, change),
+      parent: { type: parentType, id: parent.id },
+      type: input.type,
+      content: input.content,
+      childIds: [],
+      inTrash: false,
+    };
+    store.blocks.set(block.id, block);
+    if (input.children?.length) createBlocks(store, block, input.children, change);
+    return block;
+  });
+  parent.childIds.splice(index, 0, ...created.map((b) => b.id));
+  return created;
+}
+
+export function createParagraph(store: SandboxStore, page: PageRecord, richText: RichText[], change: Change): BlockRecord {
+  return createBlocks(store, page, [{ type: "paragraph", content: { rich_text: richText, color: "default" } }], change)[0]!;
+}
+
+/** A block and everything under it, as NewBlock inputs (template duplication). */
+function copyOf(store: SandboxStore, block: BlockRecord): NewBlock {
+  const children = block.childIds.flatMap((id) => {
+    const child = store.blocks.get(id);
+    return child && !child.inTrash ? [copyOf(store, child)] : [];
+  });
+  return { type: block.type, content: structuredClone(block.content), children };
 }
 
 export interface NewDatabase {
@@ -130,8 +172,8 @@ export function createDatabase(
 export function duplicatePage(store: SandboxStore, source: PageRecord, workspaceId: string, parent: PageParent, change: Change): PageRecord {
   const copy = createPage(store, { workspaceId, parent, values: structuredClone(source.values), icon: source.icon, coverUrl: source.coverUrl }, change);
   for (const childId of source.childIds) {
-    const paragraph = store.paragraphs.get(childId);
-    if (paragraph) createParagraph(store, copy, structuredClone(paragraph.richText), change);
+    const block = store.blocks.get(childId);
+    if (block && !block.inTrash) createBlocks(store, copy, [copyOf(store, block)], change);
     const childPage = store.pages.get(childId);
     if (childPage) duplicatePage(store, childPage, workspaceId, { type: "page_id", id: copy.id }, change);
     const database = store.databases.get(childId);

@@ -18,6 +18,8 @@ export interface FaultRule {
   /** A path prefix (`/v1/pages`) or a pattern with `*` for one or more characters (`/v1/data_sources/*\/query`). */
   path?: string;
   method?: string;
+  /** Matching requests let through before the rule starts firing: a fault in the middle of a sequence. */
+  after?: number;
   /** Retry-After for 429 and 529; default 1 second. */
   retryAfterSeconds?: number;
   /** How long "hang" holds the request before dropping it (and "held_response" its answer before sending it); default 120 s. */
@@ -28,6 +30,8 @@ interface ActiveRule {
   rule: FaultRule;
   id: number;
   remaining: number;
+  /** Matching requests still to let through (`after`). */
+  skip: number;
   matches: (path: string) => boolean;
 }
 
@@ -86,7 +90,7 @@ export class FaultInjector {
     }
     const remaining = rule.count ?? (rule.fraction !== undefined ? Number.POSITIVE_INFINITY : 1);
     const id = this.nextId++;
-    this.rules.push({ rule, id, remaining, matches: pathMatcher(rule.path) });
+    this.rules.push({ rule, id, remaining, skip: rule.after ?? 0, matches: pathMatcher(rule.path) });
     return id;
   }
 
@@ -131,12 +135,13 @@ export class FaultInjector {
 
   /** The fault for this request: the first matching rule that fires (each rolls on its own); spends one of its count. */
   take(method: string, path: string): FaultAction | undefined {
-    const active = this.rules.find(
-      (r) =>
-        (!r.rule.method || r.rule.method.toUpperCase() === method) &&
-        r.matches(path) &&
-        (r.rule.fraction === undefined || Math.random() < r.rule.fraction),
-    );
+    let active: ActiveRule | undefined;
+    for (const r of this.rules) {
+      if ((r.rule.method && r.rule.method.toUpperCase() !== method) || !r.matches(path)) continue;
+      // A rule still letting requests through counts this one, whichever rule fires.
+      if (r.skip > 0) r.skip -= 1;
+      else if (!active && (r.rule.fraction === undefined || Math.random() < r.rule.fraction)) active = r;
+    }
     if (!active) return undefined;
     active.remaining -= 1;
     if (active.remaining <= 0) this.rules = this.rules.filter((r) => r !== active);

@@ -29,7 +29,7 @@ export function createInternalIntegration(store: SandboxStore, request: Internal
   if (!workspace || !creator) throw new IntegrationError(`no workspace "${request.workspaceId}" with members`);
   for (const id of request.pageIds) {
     const content = store.findContent(id);
-    if (!content || content.kind === "paragraph" || content.kind === "data_source" || content.record.workspaceId !== workspace.id) {
+    if (!content || content.kind === "block" || content.kind === "data_source" || content.record.workspaceId !== workspace.id) {
       throw new IntegrationError(`"${id}" is not a page or database in ${workspace.name}`);
     }
   }

@@ -83,7 +83,7 @@ export function approve(store: SandboxStore, request: ApprovalRequest, now: numb
   const pageIds = request.page_ids ?? [];
   for (const id of pageIds) {
     const content = store.findContent(id);
-    if (!content || content.kind === "paragraph" || content.kind === "data_source" || content.record.workspaceId !== workspace.id) {
+    if (!content || content.kind === "block" || content.kind === "data_source" || content.record.workspaceId !== workspace.id) {
       throw new AuthorizeError(`"${id}" is not a page or database in ${workspace.name}.`);
     }
   }

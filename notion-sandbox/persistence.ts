@@ -9,7 +9,7 @@ export function loadSnapshot(file: string): StoreSnapshot | undefined {
   if (!fs.existsSync(file)) return undefined;
   const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as StoreSnapshot;
   // A file from an incompatible sandbox version is ignored rather than half-loaded.
-  return parsed.version === 1 ? parsed : undefined;
+  return parsed.version === 2 ? parsed : undefined;
 }
 
 export class Persistence {

@@ -9,7 +9,6 @@ import type {
   DatabaseObjectResponse,
   DataSourceObjectResponse,
   PageObjectResponse,
-  ParagraphBlockObjectResponse,
   UserObjectResponse,
 } from "@notionhq/client";
 import { plainText } from "./rich-text";
@@ -248,7 +247,7 @@ export function dataSourceResponse(ctx: ResponseContext, dataSource: DataSourceR
   );
 }
 
-/** A page's block child: a paragraph, a child page or a child database. */
+/** A block: a content block, a child page or a child database. */
 export function blockResponse(ctx: ResponseContext, id: string): BlockObjectResponse | undefined {
   const { store } = ctx;
   const content = store.findContent(id);
@@ -263,19 +262,20 @@ export function blockResponse(ctx: ResponseContext, id: string): BlockObjectResp
     last_edited_by: partialUser(record.lastEditedBy),
   };
   switch (content.kind) {
-    case "paragraph":
-      return trashFlags<ParagraphBlockObjectResponse>(
-        {
-          ...common,
-          type: "paragraph",
-          paragraph: { rich_text: content.record.richText, color: "default", icon: null },
-          parent: { type: "page_id", page_id: content.record.pageId },
-          has_children: false,
-          in_trash: false,
-          archived: false,
-        },
-        ctx.version,
-      );
+    case "block": {
+      const { parent, type, content: body, childIds, inTrash } = content.record;
+      // The body was checked on the way in (api/block-content.ts) and is stored in the answer's shape.
+      const block = {
+        ...common,
+        type,
+        [type]: body,
+        parent: parent.type === "page_id" ? { type: "page_id", page_id: parent.id } : { type: "block_id", block_id: parent.id },
+        has_children: childIds.some((id) => !store.isInTrash(id)),
+        in_trash: inTrash,
+        archived: inTrash,
+      } as unknown as BlockObjectResponse & { archived: boolean };
+      return trashFlags(block, ctx.version);
+    }
     case "page":
       return trashFlags<ChildPageBlockObjectResponse>(
         {

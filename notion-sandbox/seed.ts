@@ -122,7 +122,7 @@ const BOOKMARKS_SCHEMA: SchemaProperty[] = [
 
 export function emptySnapshot(): StoreSnapshot {
   return {
-    version: 1,
+    version: 2,
     seq: 0,
     people: [],
     workspaces: [],
@@ -133,7 +133,7 @@ export function emptySnapshot(): StoreSnapshot {
     pages: [],
     databases: [],
     dataSources: [],
-    paragraphs: [],
+    blocks: [],
   };
 }
 

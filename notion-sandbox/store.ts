@@ -1,6 +1,6 @@
 /**
  * The sandbox's whole state, in memory: people, workspaces, OAuth clients, bots, tokens, codes
- * and the content (pages, databases, data sources, paragraph blocks). It answers lookups and the
+ * and the content (pages, databases, data sources, content blocks). It answers lookups and the
  * one question every endpoint asks: can this bot see that object?
  */
 import { randomBytes } from "node:crypto";
@@ -11,7 +11,7 @@ import type {
   DataSourceRecord,
   OAuthClient,
   PageRecord,
-  ParagraphRecord,
+  BlockRecord,
   Person,
   TokenPair,
   Workspace,
@@ -19,7 +19,7 @@ import type {
 
 /** What dataFile holds. Bump `version` when the shape changes incompatibly. */
 export interface StoreSnapshot {
-  version: 1;
+  version: 2;
   seq: number;
   people: Person[];
   workspaces: Workspace[];
@@ -30,14 +30,14 @@ export interface StoreSnapshot {
   pages: PageRecord[];
   databases: DatabaseRecord[];
   dataSources: DataSourceRecord[];
-  paragraphs: ParagraphRecord[];
+  blocks: BlockRecord[];
 }
 
 export type ContentRecord =
   | { kind: "page"; record: PageRecord }
   | { kind: "database"; record: DatabaseRecord }
   | { kind: "data_source"; record: DataSourceRecord }
-  | { kind: "paragraph"; record: ParagraphRecord };
+  | { kind: "block"; record: BlockRecord };
 
 const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item]));
 
@@ -55,7 +55,7 @@ export class SandboxStore {
   readonly pages: Map<string, PageRecord>;
   readonly databases: Map<string, DatabaseRecord>;
   readonly dataSources: Map<string, DataSourceRecord>;
-  readonly paragraphs: Map<string, ParagraphRecord>;
+  readonly blocks: Map<string, BlockRecord>;
   private readonly tokensByAccess: Map<string, TokenPair>;
   private readonly tokensByRefresh: Map<string, TokenPair>;
 
@@ -69,14 +69,14 @@ export class SandboxStore {
     this.pages = byId(snapshot.pages);
     this.databases = byId(snapshot.databases);
     this.dataSources = byId(snapshot.dataSources);
-    this.paragraphs = byId(snapshot.paragraphs);
+    this.blocks = byId(snapshot.blocks);
     this.tokensByAccess = new Map(snapshot.tokens.map((t) => [t.accessToken, t]));
     this.tokensByRefresh = new Map(snapshot.tokens.map((t) => [t.refreshToken, t]));
   }
 
   snapshot(): StoreSnapshot {
     return {
-      version: 1,
+      version: 2,
       seq: this.seq,
       people: [...this.people.values()],
       workspaces: [...this.workspaces.values()],
@@ -87,7 +87,7 @@ export class SandboxStore {
       pages: [...this.pages.values()],
       databases: [...this.databases.values()],
       dataSources: [...this.dataSources.values()],
-      paragraphs: [...this.paragraphs.values()],
+      blocks: [...this.blocks.values()],
     };
   }
 
@@ -144,8 +144,8 @@ export class SandboxStore {
     if (database) return { kind: "database", record: database };
     const dataSource = this.dataSources.get(id);
     if (dataSource) return { kind: "data_source", record: dataSource };
-    const paragraph = this.paragraphs.get(id);
-    if (paragraph) return { kind: "paragraph", record: paragraph };
+    const block = this.blocks.get(id);
+    if (block) return { kind: "block", record: block };
     return undefined;
   }
 
@@ -160,8 +160,8 @@ export class SandboxStore {
         return content.record.parent.type === "workspace" ? null : content.record.parent.id;
       case "data_source":
         return content.record.databaseId;
-      case "paragraph":
-        return content.record.pageId;
+      case "block":
+        return content.record.parent.id;
     }
   }
 
@@ -183,7 +183,7 @@ export class SandboxStore {
   isInTrash(id: string): boolean {
     for (let current: string | null = id; current !== null; current = this.parentIdOf(current)) {
       const content = this.findContent(current);
-      if (content && content.kind !== "paragraph" && content.record.inTrash) return true;
+      if (content?.record.inTrash) return true;
     }
     return false;
   }

@@ -155,7 +155,7 @@ export interface PageRecord extends Authored {
   coverUrl: string | null;
   inTrash: boolean;
   isLocked: boolean;
-  /** Block children in order: paragraph blocks, child pages and child databases. */
+  /** Block children in order: content blocks, child pages and child databases. */
   childIds: string[];
 }
 
@@ -180,7 +180,28 @@ export interface DataSourceRecord extends Authored {
   rowIds: string[];
 }
 
-export interface ParagraphRecord extends Authored {
-  pageId: string;
-  richText: RichText[];
+/** The content block types the sandbox stores (the ones Shelf writes); others are refused (README). */
+export const BLOCK_TYPES = [
+  "paragraph",
+  "heading_1",
+  "heading_2",
+  "heading_3",
+  "bulleted_list_item",
+  "numbered_list_item",
+  "quote",
+  "callout",
+  "code",
+  "image",
+  "divider",
+] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+export interface BlockRecord extends Authored {
+  /** A page, or a block that takes children (list items, quotes, callouts, paragraphs, headings). */
+  parent: { type: "page_id" | "block_id"; id: string };
+  type: BlockType;
+  /** The type's object as Notion answers it: `rich_text`, `color`, `language`, `external`, `caption`, `icon`… */
+  content: Record<string, unknown>;
+  childIds: string[];
+  inTrash: boolean;
 }

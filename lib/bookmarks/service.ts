@@ -21,6 +21,7 @@ import {
   type MirrorPage,
 } from "./queries";
 import { emptyFields, fillFromPageLater, kickPageReader, pagesBeingRead } from "./page-metadata";
+import { contentLater } from "@/lib/content/service";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
 import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
@@ -165,6 +166,7 @@ export async function createBookmark(ctx: Context, input: BookmarkInput): Promis
   const row = await ctx.db.transaction(async (tx) => {
     const created = await recordCreate(tx, workspace.id, input);
     await fillFromPageLater(tx, created, emptyFields(input));
+    await contentLater(tx, workspace, [created.id], "save");
     return created;
   });
   kickWorker();

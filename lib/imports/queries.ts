@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
+import { contentLater } from "@/lib/content/service";
 import { recordCreate } from "@/lib/bookmarks/queries";
 import { savedIn } from "@/lib/bookmarks/queries/scope";
 import type { ExportBookmark } from "@/lib/bookmark-files";
@@ -254,6 +255,7 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
       created.push(bookmark);
     }
     await fillImportedFromPageLater(tx, job.workspaceId, created);
+    await contentLater(tx, job.workspaceId, created.map((b) => b.id), "imported");
     return items.length;
   });
 }

@@ -32,6 +32,8 @@ export type FetchPageOptions = {
   /** Decoded bytes read at most; the rest is never downloaded. */
   maxBytes?: number;
   maxRedirects?: number;
+  /** "head" (metadata) stops at the end of <head>; "body" (the reader, lib/reader) reads the whole page. */
+  readUntil?: "head" | "body";
 };
 
 export type FetchedPage = {
@@ -67,6 +69,7 @@ export const FETCH_DEFAULTS = {
   idleTimeoutMs: 3_000,
   maxBytes: 1024 * 1024,
   maxRedirects: 5,
+  readUntil: "head" as "head" | "body",
 };
 
 const USER_AGENT = "Mozilla/5.0 (compatible; ShelfBot/1.0; link previews for saved bookmarks)";
@@ -185,8 +188,8 @@ function decompressed(response: http.IncomingMessage): Readable {
   return response.pipe(decoder);
 }
 
-/** Reads the body up to maxBytes decoded bytes or the end of <head>, whichever comes first. */
-function readHead(response: http.IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<{ bytes: Buffer; truncated: boolean }> {
+/** Reads the body up to maxBytes decoded bytes or (readUntil "head") the end of <head>, whichever comes first. */
+function readBody(response: http.IncomingMessage, maxBytes: number, untilHead: boolean, signal: AbortSignal): Promise<{ bytes: Buffer; truncated: boolean }> {
   const body = decompressed(response);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -214,6 +217,7 @@ function readHead(response: http.IncomingMessage, maxBytes: number, signal: Abor
       chunks.push(kept);
       size += kept.length;
       if (size >= maxBytes) return done(true);
+      if (!untilHead) return;
       // latin1 maps bytes one to one, so the tag is found whatever the page's charset (UTF-16 aside).
       const text = tail + kept.toString("latin1");
       if (END_OF_HEAD.test(text)) return done(false);
@@ -274,7 +278,7 @@ export async function fetchPage(raw: string, options: FetchPageOptions = {}): Pr
       response.destroy();
       throw new LinkFetchError("not-html", `the page is ${type || "of no stated type"}, not HTML`);
     }
-    const { bytes, truncated } = await readHead(response, settings.maxBytes, signal);
+    const { bytes, truncated } = await readBody(response, settings.maxBytes, settings.readUntil === "head", signal);
     return { url: url.href, html: decodeHtml(bytes, contentType), truncated };
   }
 }

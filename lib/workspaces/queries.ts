@@ -301,3 +301,8 @@ export async function signOutEverywhere(db: Database, userId: string, client: Cl
     await recordAuditEvent(tx, { userId, kind: "signed_out_everywhere" }, client);
   });
 }
+
+/** The workspace's readable-content setting (lib/content). */
+export async function setContentMode(db: Database, workspaceId: string, mode: Workspace["contentMode"]): Promise<void> {
+  await db.update(workspaces).set({ contentMode: mode }).where(eq(workspaces.id, workspaceId));
+}

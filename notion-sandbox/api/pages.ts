@@ -1,13 +1,13 @@
 import type { CreatePageResponse, GetPageResponse, UpdatePageResponse } from "@notionhq/client";
-import { createPage, createParagraph, touch } from "../content";
+import { createBlocks, createPage, touch } from "../content";
 import { archivedError, validationError } from "../errors";
 import { PAGE_TITLE_SCHEMA, parsePropertyValues } from "../properties";
 import { pageResponse, schemaOf } from "../responses";
-import { parseRichText } from "../rich-text";
-import type { PageParent, RichText, SchemaProperty } from "../types";
-import { expectArray, expectBoolean, expectObject, fail, isObject } from "../validate";
+import type { PageParent, SchemaProperty } from "../types";
+import { expectBoolean, expectObject, fail } from "../validate";
 import { pageEditEvents, pageEvent } from "../webhooks";
 import { apiChange, visibleDatabase, visibleDataSource, visiblePage, type ApiContext } from "./context";
+import { parseBlockChildren } from "./block-content";
 import { parseCover, parseIcon, parseTrashFlag } from "./fields";
 
 interface ResolvedParent {
@@ -45,28 +45,17 @@ function singleDataSource(ctx: ApiContext, rawId: unknown) {
   return visibleDataSource(ctx, only, "body.parent.database_id");
 }
 
-/** Paragraph blocks only: enough for Shelf; other block types are a documented gap. */
-function parseChildren(value: unknown): RichText[][] {
-  if (value === undefined) return [];
-  return expectArray(value, "body.children").map((raw, index) => {
-    const path = `body.children[${index}]`;
-    const block = expectObject(raw, path);
-    if (!isObject(block.paragraph)) fail(`${path}.paragraph`, "an object (the sandbox supports paragraph blocks only)", block.paragraph);
-    return parseRichText(block.paragraph.rich_text, `${path}.paragraph.rich_text`);
-  });
-}
-
 export function createPageEndpoint(ctx: ApiContext): CreatePageResponse {
   const body = expectObject(ctx.body, "body");
   const { parent, schema } = resolveParent(ctx, body.parent);
   if (body.properties === undefined) fail("body.properties", "defined", undefined);
-  const children = parseChildren(body.children);
+  const children = parseBlockChildren(body);
   const values = parsePropertyValues(body.properties, schema, "body.properties");
   const icon = parseIcon(body.icon, "body.icon");
   const coverUrl = parseCover(body.cover, "body.cover");
   const workspaceId = ctx.bot.workspaceId;
   const page = createPage(ctx.store, { workspaceId, parent, values, icon, coverUrl }, apiChange(ctx));
-  for (const richText of children) createParagraph(ctx.store, page, richText, apiChange(ctx));
+  createBlocks(ctx.store, page, children, apiChange(ctx));
   // A page the bot creates at the workspace root is shared with it; elsewhere sharing is inherited.
   if (parent.type === "workspace") ctx.bot.sharedIds.push(page.id);
   ctx.emit(pageEvent(ctx.store, page, "page.created"));

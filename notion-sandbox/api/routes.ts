@@ -1,6 +1,6 @@
 /** Every /v1 endpoint the sandbox serves (OAuth lives in oauth.ts and authorize.ts). */
 import { route, type Method, type Route } from "../router";
-import { getBlock, listBlockChildren } from "./blocks";
+import { appendBlockChildren, deleteBlock, getBlock, listBlockChildren } from "./blocks";
 import type { Capability } from "../types";
 import type { ApiHandler, ApiRoute, LegacyPolicy } from "./context";
 import { createDatabaseEndpoint, getDatabase, updateDatabase } from "./databases";
@@ -19,6 +19,8 @@ export const API_ROUTES: readonly Route<ApiRoute>[] = [
   api("POST", "/v1/search", search, "unsupported", "read_content"),
   api("GET", "/v1/blocks/:block_id", getBlock, "served", "read_content"),
   api("GET", "/v1/blocks/:block_id/children", listBlockChildren, "served", "read_content"),
+  api("PATCH", "/v1/blocks/:block_id/children", appendBlockChildren, "served", "insert_content"),
+  api("DELETE", "/v1/blocks/:block_id", deleteBlock, "served", "update_content"),
   api("POST", "/v1/pages", createPageEndpoint, "unsupported", "insert_content"),
   api("GET", "/v1/pages/:page_id", getPage, "unsupported", "read_content"),
   api("PATCH", "/v1/pages/:page_id", updatePage, "unsupported", "update_content"),

@@ -57,19 +57,20 @@ function decodeCursor(value: string | undefined): Cursor | null {
 }
 
 /** Words of a search as a prefix match on every word, in the folding the search column uses. */
-function searchQuery(q: string): string | null {
+export function searchQuery(q: string): string | null {
   const words = q.match(/[\p{L}\p{N}]+/gu);
   return words ? words.map((w) => `${w.toLowerCase()}:*`).join(" & ") : null;
 }
 
 /**
  * One page of the mirror, keyset-paginated on (sort key, id) both ways, so page 200 costs what
- * page 1 does. Every order has its index (db/schema.ts); search uses the GIN index on `search`.
+ * page 1 does. Every order has its index (db/schema.ts); search uses the GIN indexes on `search`
+ * and on `content_search` (the saved article's words, lib/content).
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
   const where: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
-  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
+  if (terms) where.push(sql`(${bookmarks.search} @@ to_tsquery('simple', ${terms}) or ${bookmarks.contentSearch} @@ to_tsquery('simple', ${terms}))`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
 
   const byTitle = query.sort === "title";
