@@ -191,8 +191,11 @@ export const bookmarks = pgTable(
 export const writeKind = pgEnum("pending_write_kind", ["create", "update", "trash", "restore"]);
 export const writeStatus = pgEnum("pending_write_status", ["pending", "parked"]);
 
-/** What a create or update sends to Notion. */
-export type WritePayload = { title: string; url: string; description: string; tags: string[] };
+/**
+ * What a create or update sends to Notion. `images` (an update only): the page's icon and cover as
+ * external URLs, found on the bookmarked page (lib/bookmarks/page-images.ts).
+ */
+export type WritePayload = { title: string; url: string; description: string; tags: string[]; images?: { icon?: string; cover?: string } };
 
 /**
  * The outbox: writes recorded with the mirror in one transaction and delivered to Notion by the

@@ -6,7 +6,7 @@ import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@
 import { normalizeUrl } from "../url";
 import { inWorkspace } from "./scope";
 
-function rowFields(input: WritePayload) {
+function rowFields({ images: _notionOnly, ...input }: WritePayload) {
   return { ...input, normalizedUrl: normalizeUrl(input.url) };
 }
 
@@ -75,6 +75,20 @@ export async function recordFill(
     const description = pick(current.description, fill.description);
     if (title === current.title && description === current.description) return null;
     const input = { title, url: current.url, description, tags: current.tags };
+    return applyChange(tx, workspaceId, id, { kind: "update", input });
+  });
+}
+
+/** Sets the Notion page's icon and cover (external URLs) through the outbox, with the row as it is now. */
+export async function recordPageImages(db: Database, workspaceId: string, id: string, images: { icon?: string; cover?: string }): Promise<BookmarkRow | null> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(bookmarks)
+      .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
+      .for("update");
+    if (!current || current.inTrash) return null;
+    const input = { title: current.title, url: current.url, description: current.description, tags: current.tags, images };
     return applyChange(tx, workspaceId, id, { kind: "update", input });
   });
 }
