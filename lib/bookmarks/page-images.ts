@@ -1,10 +1,14 @@
 import type { Database } from "@/db/client";
 import type { PageFetch } from "@/db/schema";
 import { env } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import { fetchPage, LinkFetchError } from "@/lib/link-metadata/fetch";
+import { parseMetadata } from "@/lib/link-metadata/parse";
 import { fetchLinkImages, notionImageUrl } from "@/lib/link-images/fetch-images";
 import type { PageMetadata } from "@/lib/link-metadata/parse";
 import { log } from "@/lib/log";
-import { recordPageImages } from "./queries";
+import { findBookmark, recordPageImages } from "./queries";
+import { kickWorker } from "./worker";
 import { normalizeUrl } from "./url";
 
 /**
@@ -30,4 +34,24 @@ export async function readPageImages(db: Database, job: Pick<PageFetch, "workspa
     log.warn({ err: error, bookmarkId: job.bookmarkId }, "site icon and preview not stored");
     return false;
   }
+}
+
+/**
+ * "Refresh preview": reads the bookmark's page again now and fetches its icon and preview afresh
+ * (not the week-old copies). Another person's bookmark is not found; a page that can't be read
+ * says so in words.
+ */
+export async function refreshPageImages(ctx: { db: Database; workspace: { id: string } }, bookmarkId: string): Promise<void> {
+  const row = await findBookmark(ctx.db, ctx.workspace.id, bookmarkId);
+  if (!row || row.inTrash) throw new UserFacingError("This bookmark was not found.", "not_found");
+  const { allowLoopback, timeoutMs } = env().linkMetadata;
+  let page;
+  try {
+    page = await fetchPage(row.url, { allowLoopback, timeoutMs });
+  } catch (error) {
+    if (error instanceof LinkFetchError) throw new UserFacingError("Shelf couldn't read this page, so its preview stays as it was.", "failed");
+    throw error;
+  }
+  const job = { workspaceId: row.workspaceId, bookmarkId: row.id, url: row.url };
+  if (await readPageImages(ctx.db, job, page.url, parseMetadata(page.html), true)) kickWorker();
 }

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { bookmarkImages, linkImages, workspaces, type LinkImage } from "@/db/schema";
 import type { ImageKind, Processed } from "./process";
+import type { ImageSources } from "./types";
 
 /** What is known about a host's icon or a URL's preview, without its bytes. */
 export type StoredImage = Pick<LinkImage, "id" | "digest" | "sourceUrl" | "failure" | "fetchedAt">;
@@ -64,7 +65,7 @@ export async function linkBookmarkImages(
 /** The path Shelf serves an image at; it changes with the bytes, so it can be cached for good. */
 export const imagePath = (image: { id: number; digest: string }) => `/img/${image.id}/${image.digest}`;
 
-export type BookmarkImageSources = Record<string, { icon?: string; preview?: string }>;
+export type BookmarkImageSources = Record<string, ImageSources>;
 
 /** The served icon and preview paths of these bookmarks of the workspace; bookmarks without any are left out. */
 export async function imagesOfBookmarks(db: Database, workspaceId: string, bookmarkIds: string[]): Promise<BookmarkImageSources> {

@@ -6,8 +6,9 @@ import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@
 import { normalizeUrl } from "../url";
 import { inWorkspace } from "./scope";
 
-function rowFields({ images: _notionOnly, ...input }: WritePayload) {
-  return { ...input, normalizedUrl: normalizeUrl(input.url) };
+// The page's icon and cover (`images`) are Notion's alone; the mirror row has no place for them.
+function rowFields({ title, url, description, tags }: WritePayload) {
+  return { title, url, description, tags, normalizedUrl: normalizeUrl(url) };
 }
 
 export async function recordCreate(db: Database, workspaceId: string, input: WritePayload): Promise<BookmarkRow> {
