@@ -4,12 +4,15 @@ import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { fetchPage, LinkFetchError } from "@/lib/link-metadata/fetch";
 import { parseMetadata } from "@/lib/link-metadata/parse";
-import { fetchLinkImages, notionImageUrl } from "@/lib/link-images/fetch-images";
+import { fetchLinkImages, MAX_ICON_TRIES, notionImageUrl } from "@/lib/link-images/fetch-images";
 import type { PageMetadata } from "@/lib/link-metadata/parse";
 import { log } from "@/lib/log";
 import { findBookmark, recordPageImages } from "./queries";
 import { kickWorker } from "./worker";
 import { normalizeUrl } from "./url";
+
+/** Fetches one page read may make, each under its own timeout: the page, its icon tries, its preview. */
+export const FETCHES_PER_PAGE = 1 + MAX_ICON_TRIES + 1;
 
 /**
  * After the page reader has read a bookmark's page: the site's icon and the page's preview image
@@ -22,7 +25,7 @@ export async function readPageImages(db: Database, job: Pick<PageFetch, "workspa
   try {
     const images = await fetchLinkImages(
       db,
-      { workspaceId: job.workspaceId, bookmarkId: job.bookmarkId, host: new URL(job.url).hostname, normalizedUrl: normalizeUrl(job.url), pageUrl, refresh },
+      { workspaceId: job.workspaceId, bookmarkId: job.bookmarkId, host: new URL(job.url).host, normalizedUrl: normalizeUrl(job.url), pageUrl, refresh },
       found,
       { allowLoopback, timeoutMs },
     );

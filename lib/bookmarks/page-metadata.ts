@@ -15,7 +15,7 @@ import {
 } from "@/lib/link-metadata/queries";
 import { log } from "@/lib/log";
 import { retryDelayMs } from "./delivery";
-import { readPageImages } from "./page-images";
+import { FETCHES_PER_PAGE, readPageImages } from "./page-images";
 import { recordFill, type Fill } from "./queries";
 import type { BookmarkInput } from "./schema";
 import { fallbackTitle } from "./url";
@@ -105,12 +105,12 @@ async function readPage(db: Database, job: PageFetch): Promise<void> {
 export type PageReaderOptions = { pollMs?: number; leaseMs?: number };
 
 /**
- * Reads queued pages until stopped, on every instance. The lease outlasts the slowest fetch (one
- * timeout covers all of it) and its fill, so a live reader never loses its claim; a dead one's
- * lapses and another instance takes the page over.
+ * Reads queued pages until stopped, on every instance. The lease outlasts the slowest read (the
+ * page and its pictures, one timeout each) and its fill, so a live reader never loses its claim; a
+ * dead one's lapses and another instance takes the page over.
  */
 export function startPageReader(db: Database, options: PageReaderOptions = {}): PollingLoop {
-  const leaseMs = options.leaseMs ?? env().linkMetadata.timeoutMs + 10_000;
+  const leaseMs = options.leaseMs ?? env().linkMetadata.timeoutMs * FETCHES_PER_PAGE + 10_000;
   return startPollingLoop({
     component: "page-fetches",
     pollMs: options.pollMs ?? 1000,

@@ -8,7 +8,7 @@ import { findImage, linkBookmarkImages, saveImage, type ImageOutcome, type Store
 /** A host's icon or a URL's preview fetched less than this long ago is used again as it is (found or not). */
 const FRESH_MS = 7 * 24 * 60 * 60_000;
 /** Icon files tried per host at most: the page's best few, then /favicon.ico. */
-const MAX_ICON_TRIES = 3;
+export const MAX_ICON_TRIES = 3;
 
 const SVG = /\.svgz?($|[?#])/i;
 
@@ -73,7 +73,7 @@ async function imageFor(db: Database, kind: ImageKind, key: string, candidates: 
 export type LinkImagesJob = {
   workspaceId: string;
   bookmarkId: string;
-  /** The bookmark's host (icons are kept per host) and normalized URL (previews are kept per URL). */
+  /** The bookmark's host and port (icons are kept per site) and normalized URL (previews are kept per URL). */
   host: string;
   normalizedUrl: string;
   /** Where the page was found, after redirects: relative hrefs resolve against it. */
