@@ -118,7 +118,11 @@ test("a page's icon and og:image show from Shelf's origin, and Notion's page get
   expect((await stranger.request.get(`${appUrl}${src}`)).status()).toBe(404);
   await stranger.close();
 
-  await page.getByRole("button", { name: "Cards with previews" }).click();
+  // A click landing while the list refreshes (the page is still being read) can be lost; the next one counts.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Cards with previews" }).click();
+    await expect(page.getByTestId("bookmark-list")).toHaveAttribute("data-density", "cards", { timeout: 1000 });
+  }).toPass();
   // The card's picture box is the one drawn 600 wide.
   const preview = rowOf(page, "Analytical Engine notes").locator('img[width="600"]');
   await expect(preview).toHaveAttribute("src", /^\/img\//);

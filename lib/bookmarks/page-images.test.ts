@@ -8,6 +8,7 @@ import { metadataWorkspace } from "@/test/page-metadata";
 import { startAppSandbox } from "@/test/sandbox-workspace";
 import { imageForPerson, imagesOfBookmarks } from "@/lib/link-images/queries";
 import { log } from "@/lib/log";
+import { refreshPageImages } from "./page-images";
 import { findBookmark } from "./queries";
 
 // Pages and images on 127.0.0.1, loopback allowed (as in page-metadata.test.ts); the SSRF case
@@ -116,5 +117,16 @@ describeEachDatabase("site icons and previews", (handle) => {
     expect(stored.filter((row) => row.failure !== null).every((row) => row.bytes === null)).toBe(true);
     expect((await handle().db.select().from(bookmarkImages)).length).toBeGreaterThan(0);
     info.mockRestore();
+  });
+
+  it("Refresh preview reads the page and its pictures again now; another workspace's bookmark is not found", async () => {
+    const saved = await shelf.save({ url: `${server.url}/rich?again` });
+    await shelf.settled(saved);
+    const before = server.requests.filter((r) => r.url === "/og.jpg").length;
+    await refreshPageImages(shelf.ctx(), saved.id);
+    expect(server.requests.filter((r) => r.url === "/og.jpg").length).toBe(before + 1);
+    expect((await imagesOfBookmarks(handle().db, shelf.ctx().workspace.id, [saved.id]))[saved.id]?.preview).toMatch(/^\/img\//);
+    const elsewhere = { ...shelf.ctx(), workspace: { ...shelf.ctx().workspace, id: "00000000-0000-4000-8000-000000000000" } };
+    await expect(refreshPageImages(elsewhere, saved.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
