@@ -200,8 +200,11 @@ export const bookmarks = pgTable(
 export const writeKind = pgEnum("pending_write_kind", ["create", "update", "trash", "restore"]);
 export const writeStatus = pgEnum("pending_write_status", ["pending", "parked"]);
 
-/** What a create or update sends to Notion. */
-export type WritePayload = { title: string; url: string; description: string; tags: string[] };
+/**
+ * What a create or update sends to Notion. `images` (an update only): the page's icon and cover as
+ * external URLs, found on the bookmarked page (lib/bookmarks/page-images.ts).
+ */
+export type WritePayload = { title: string; url: string; description: string; tags: string[]; images?: { icon?: string; cover?: string } };
 
 /**
  * The outbox: writes recorded with the mirror in one transaction and delivered to Notion by the
@@ -326,6 +329,55 @@ export type BookmarkContent = typeof bookmarkContents.$inferSelect;
  * Fixed-window counters for abuse limits (sign-in attempts, server actions), in Postgres so every
  * instance counts against the same numbers.
  */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Site icons (one per host) and preview images (one per normalized URL), re-encoded by Shelf and
+ * served from its own origin (docs/decisions/160). A failed fetch is a row too, with its reason
+ * and no bytes, so the same broken icon is not asked for on every save.
+ */
+export const linkImages = pgTable(
+  "link_images",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").$type<"icon" | "preview">().notNull(),
+    /** The host for an icon, the normalized URL for a preview. */
+    key: text("key").notNull(),
+    /** Where the bytes came from (after redirects); Notion's page icon and cover when it is public https. */
+    sourceUrl: text("source_url"),
+    contentType: text("content_type"),
+    bytes: bytea("bytes"),
+    width: integer("width"),
+    height: integer("height"),
+    /** First hex digits of the bytes' SHA-256: the served URL changes with them, so it may be cached forever. */
+    digest: text("digest"),
+    failure: text("failure"),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("link_images_key_idx").on(t.kind, t.key)],
+);
+
+/** Which icon and preview a bookmark shows; the serving route's owner check goes through here. */
+export const bookmarkImages = pgTable(
+  "bookmark_images",
+  {
+    bookmarkId: text("bookmark_id")
+      .primaryKey()
+      .references(() => bookmarks.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    iconId: integer("icon_id").references(() => linkImages.id, { onDelete: "set null" }),
+    previewId: integer("preview_id").references(() => linkImages.id, { onDelete: "set null" }),
+  },
+  (t) => [index("bookmark_images_icon_idx").on(t.iconId, t.workspaceId), index("bookmark_images_preview_idx").on(t.previewId, t.workspaceId)],
+);
+
+export type LinkImage = typeof linkImages.$inferSelect;
+
 export const rateLimits = pgTable(
   "rate_limits",
   {

@@ -29,8 +29,9 @@ export const sandbox = new SandboxAdmin(E2E_SANDBOX_URL);
 export async function consent(
   page: Page,
   choice: { person: PersonKey; workspace: WorkspaceKey; access?: "template" | { pages: string[] }; cancel?: boolean },
+  sandboxUrl = E2E_SANDBOX_URL,
 ) {
-  await page.waitForURL(`${E2E_SANDBOX_URL}/v1/oauth/authorize**`);
+  await page.waitForURL(`${sandboxUrl}/v1/oauth/authorize**`);
   await page.getByLabel(SEED_PEOPLE[choice.person].name).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByLabel(SEED_WORKSPACES[choice.workspace].name).check();
@@ -50,11 +51,11 @@ export async function consent(
 }
 
 /** Landing → "Sign in with Notion" → consent → the workspace screen; returns its Shelf workspace id. */
-export async function signIn(page: Page, person: PersonKey, workspace: WorkspaceKey, access?: "template" | { pages: string[] }) {
+export async function signIn(page: Page, person: PersonKey, workspace: WorkspaceKey, access?: "template" | { pages: string[] }, sandboxUrl = E2E_SANDBOX_URL) {
   // The button acts only once React has hydrated the page; networkidle waits for that on a busy machine.
   await page.goto("/signin", { waitUntil: "networkidle" });
   await page.getByRole("button", { name: "Sign in with Notion" }).click();
-  await consent(page, { person, workspace, access });
+  await consent(page, { person, workspace, access }, sandboxUrl);
   await page.waitForURL(/\/w\/[^/]+/);
   return workspaceIdFromUrl(page.url());
 }

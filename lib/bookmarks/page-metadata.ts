@@ -15,6 +15,7 @@ import {
 } from "@/lib/link-metadata/queries";
 import { log } from "@/lib/log";
 import { retryDelayMs } from "./delivery";
+import { FETCHES_PER_PAGE, readPageImages } from "./page-images";
 import { recordFill, type Fill } from "./queries";
 import type { BookmarkInput } from "./schema";
 import { fallbackTitle } from "./url";
@@ -30,8 +31,9 @@ export function emptyFields(input: Pick<BookmarkInput, "url" | "title" | "descri
   return { title: input.title === fallbackTitle(input.url), description: input.description === "" };
 }
 
+// Every save's page is read, typed title or not: its icon and preview come from it too.
 function pageFetchFor(row: BookmarkRow, empty: Empty): NewPageFetch | null {
-  if (!env().linkMetadata.enabled || (!empty.title && !empty.description)) return null;
+  if (!env().linkMetadata.enabled) return null;
   return {
     workspaceId: row.workspaceId,
     bookmarkId: row.id,
@@ -50,10 +52,10 @@ export async function fillFromPageLater(db: Database, saved: BookmarkRow, empty:
   if (fetch) await queuePageFetch(db, fetch);
 }
 
-/** Queues imported rows that came without a title, behind every save and up to a bound per workspace. */
+/** Queues imported rows (for their icon and preview, and the title a file left out), behind every save and up to a bound per workspace. */
 export async function fillImportedFromPageLater(db: Database, workspaceId: string, rows: BookmarkRow[]): Promise<void> {
   const fetches = rows
-    .map((row) => (emptyFields(row).title ? pageFetchFor(row, emptyFields(row)) : null))
+    .map((row) => pageFetchFor(row, emptyFields(row)))
     .filter((f): f is NewPageFetch => f !== null);
   await queueImportedPageFetches(db, workspaceId, fetches);
 }
@@ -74,9 +76,10 @@ const RETRY = { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 5000, maxDelayMs: 10 * 6
 async function readPage(db: Database, job: PageFetch): Promise<void> {
   const { allowLoopback, timeoutMs } = env().linkMetadata;
   try {
-    let found;
+    let found, page;
     try {
-      found = parseMetadata((await fetchPage(job.url, { allowLoopback, timeoutMs })).html);
+      page = await fetchPage(job.url, { allowLoopback, timeoutMs });
+      found = parseMetadata(page.html);
     } catch (error) {
       // Refused, unreachable, too slow, not HTML: the bookmark keeps what was saved.
       if (error instanceof LinkFetchError) return await finishPageFetch(db, job.id);
@@ -88,8 +91,9 @@ async function readPage(db: Database, job: PageFetch): Promise<void> {
       title: fill(job.savedTitle, found.title),
       description: fill(job.savedDescription, found.description),
     });
+    const imaged = await readPageImages(db, job, page.url, found);
     await finishPageFetch(db, job.id);
-    if (filled) kickWorker();
+    if (filled || imaged) kickWorker();
   } catch (error) {
     log.warn({ err: error, bookmarkId: job.bookmarkId, attempts: job.attempts }, "page fetch failed; retrying later");
     await retryPageFetchLater(db, job.id, retryDelayMs(job.attempts, RETRY)).catch(() => {
@@ -101,12 +105,12 @@ async function readPage(db: Database, job: PageFetch): Promise<void> {
 export type PageReaderOptions = { pollMs?: number; leaseMs?: number };
 
 /**
- * Reads queued pages until stopped, on every instance. The lease outlasts the slowest fetch (one
- * timeout covers all of it) and its fill, so a live reader never loses its claim; a dead one's
- * lapses and another instance takes the page over.
+ * Reads queued pages until stopped, on every instance. The lease outlasts the slowest read (the
+ * page and its pictures, one timeout each) and its fill, so a live reader never loses its claim; a
+ * dead one's lapses and another instance takes the page over.
  */
 export function startPageReader(db: Database, options: PageReaderOptions = {}): PollingLoop {
-  const leaseMs = options.leaseMs ?? env().linkMetadata.timeoutMs + 10_000;
+  const leaseMs = options.leaseMs ?? env().linkMetadata.timeoutMs * FETCHES_PER_PAGE + 10_000;
   return startPollingLoop({
     component: "page-fetches",
     pollMs: options.pollMs ?? 1000,

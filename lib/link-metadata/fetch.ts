@@ -52,6 +52,7 @@ export type FetchFailure =
   | "timeout"
   | "http-status"
   | "not-html"
+  | "too-large"
   | "network";
 
 export class LinkFetchError extends Error {
@@ -132,7 +133,7 @@ const timedOut = () => new LinkFetchError("timeout", "the page took too long");
  * One GET to the vetted addresses (all of them, so Node can still pick IPv4 or IPv6). The `lookup`
  * pin keeps the host name for Host and TLS (SNI, certificate) while DNS is not asked again.
  */
-function get(url: URL, addresses: ResolvedAddress[], settings: typeof FETCH_DEFAULTS, signal: AbortSignal): Promise<http.IncomingMessage> {
+function get(url: URL, addresses: ResolvedAddress[], settings: typeof FETCH_DEFAULTS, accept: string, signal: AbortSignal): Promise<http.IncomingMessage> {
   const client = url.protocol === "https:" ? https : http;
   const pinned: net.LookupFunction = (_hostname, lookupOptions, callback) => {
     if (lookupOptions.all) callback(null, addresses);
@@ -148,7 +149,7 @@ function get(url: URL, addresses: ResolvedAddress[], settings: typeof FETCH_DEFA
         method: "GET",
         headers: {
           "user-agent": USER_AGENT,
-          accept: "text/html,application/xhtml+xml;q=0.9",
+          accept,
           "accept-encoding": "gzip, deflate, br",
         },
         // A fresh connection per hop: a pooled socket could belong to another address.
@@ -249,17 +250,13 @@ export function decodeHtml(bytes: Buffer, contentType = ""): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-/**
- * GETs an http(s) page under the SSRF rules and limits, following at most maxRedirects redirects
- * (each checked like the first). Throws LinkFetchError saying why when there is no page to read.
- */
-export async function fetchPage(raw: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+/** The first 2xx answer under the SSRF rules, redirects followed (each checked like the first). */
+async function fetchResponse(raw: string, options: FetchPageOptions, accept: string, signal: AbortSignal) {
   const settings = { ...FETCH_DEFAULTS, ...options };
-  const signal = AbortSignal.timeout(settings.timeoutMs);
   let url = httpUrl(raw);
   for (let redirects = 0; ; redirects++) {
     const addresses = await vettedAddresses(url, options, signal);
-    const response = await get(url, addresses, settings, signal);
+    const response = await get(url, addresses, settings, accept, signal);
     const status = response.statusCode ?? 0;
     const location = response.headers.location;
     if (REDIRECTS.has(status) && location) {
@@ -268,17 +265,47 @@ export async function fetchPage(raw: string, options: FetchPageOptions = {}): Pr
       url = httpUrl(location, url);
       continue;
     }
-    const contentType = response.headers["content-type"] ?? "";
-    const type = contentType.split(";")[0]!.trim().toLowerCase();
     if (status < 200 || status > 299) {
       response.destroy();
       throw new LinkFetchError("http-status", `the server answered ${status}`);
     }
-    if (!HTML_TYPES.has(type)) {
-      response.destroy();
-      throw new LinkFetchError("not-html", `the page is ${type || "of no stated type"}, not HTML`);
-    }
-    const { bytes, truncated } = await readBody(response, settings.maxBytes, settings.readUntil === "head", signal);
-    return { url: url.href, html: decodeHtml(bytes, contentType), truncated };
+    const contentType = response.headers["content-type"] ?? "";
+    return { url, response, contentType, type: contentType.split(";")[0]!.trim().toLowerCase(), settings };
   }
+}
+
+/**
+ * GETs an http(s) page under the SSRF rules and limits, following at most maxRedirects redirects
+ * (each checked like the first). Throws LinkFetchError saying why when there is no page to read.
+ */
+export async function fetchPage(raw: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs);
+  const { url, response, contentType, type, settings } = await fetchResponse(raw, options, "text/html,application/xhtml+xml;q=0.9", signal);
+  if (!HTML_TYPES.has(type)) {
+    response.destroy();
+    throw new LinkFetchError("not-html", `the page is ${type || "of no stated type"}, not HTML`);
+  }
+  const { bytes, truncated } = await readBody(response, settings.maxBytes, settings.readUntil === "head", signal);
+  return { url: url.href, html: decodeHtml(bytes, contentType), truncated };
+}
+
+export type FetchedFile = { url: string; bytes: Buffer; contentType: string };
+
+/**
+ * GETs a file (a site's icon, a page's preview image) under the same rules, whole or not at all:
+ * a body longer than maxBytes, or a Content-Length saying so, is "too-large" and no more of it is
+ * read. The bytes are not trusted to be what the header says; lib/link-images sniffs them.
+ */
+export async function fetchFile(raw: string, options: FetchPageOptions & { maxBytes: number }): Promise<FetchedFile> {
+  const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs);
+  const { url, response, contentType } = await fetchResponse(raw, options, "image/webp,image/png,image/*;q=0.8", signal);
+  const declared = Number(response.headers["content-length"]);
+  if (declared > options.maxBytes) {
+    response.destroy();
+    throw new LinkFetchError("too-large", `the file is ${declared} bytes, over ${options.maxBytes}`);
+  }
+  // One byte over the cap is enough to know the file is too large.
+  const { bytes, truncated } = await readBody(response, options.maxBytes + 1, false, signal);
+  if (truncated) throw new LinkFetchError("too-large", `the file is over ${options.maxBytes} bytes`);
+  return { url: url.href, bytes, contentType };
 }

@@ -34,6 +34,27 @@ describe("parseMetadata", () => {
     expect(parseMetadata(html)).toEqual({
       title: "GitHub - vercel/next.js: The React Framework",
       description: "The React Framework. Contribute to vercel/next.js development by creating an account on GitHub.",
+      image: "https://opengraph.githubassets.com/x/vercel/next.js",
+    });
+  });
+
+  it("finds the page's icons and preview image, as written", () => {
+    const html = `<head>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  <LINK REL="shortcut icon" href=" /favicon-32.png " sizes="32x32">
+  <link rel="apple-touch-icon" href="/apple.png" sizes="180x180">
+  <link rel="stylesheet" href="/site.css">
+  <svg><link rel="icon" href="/drawn.png"></svg>
+  <meta name="twitter:image" content="https://example.com/tw.png">
+  <meta property="og:image" content=" https://example.com/og.png ">
+</head>`;
+    expect(parseMetadata(html)).toEqual({
+      icons: [
+        { href: "/favicon.svg", type: "image/svg+xml", apple: false },
+        { href: "/favicon-32.png", sizes: "32x32", apple: false },
+        { href: "/apple.png", sizes: "180x180", apple: true },
+      ],
+      image: "https://example.com/og.png",
     });
   });
 

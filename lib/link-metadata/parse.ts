@@ -1,6 +1,19 @@
 import { Parser } from "htmlparser2";
 
-export type PageMetadata = { title?: string; description?: string };
+/** A `<link rel=icon>` (or apple-touch-icon) as the page wrote it; hrefs are resolved by the caller. */
+export type IconLink = { href: string; sizes?: string; type?: string; apple: boolean };
+
+export type PageMetadata = {
+  title?: string;
+  description?: string;
+  /** The page's icons, in document order. */
+  icons?: IconLink[];
+  /** og:image (or its secure_url), else twitter:image: the page's preview picture, unresolved. */
+  image?: string;
+};
+
+const ICON_RELS = new Set(["icon", "apple-touch-icon", "apple-touch-icon-precomposed"]);
+const IMAGE_KEYS = ["og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src"];
 
 // Notion's rich-text limit, which lib/bookmarks/schema.ts enforces on titles and descriptions.
 const TEXT_MAX = 2000;
@@ -23,12 +36,13 @@ const TITLE_KEYS = ["og:title", "twitter:title"];
 const DESCRIPTION_KEYS = ["og:description", "twitter:description", "description"];
 
 /**
- * A page's title and description, as a link preview shows them: Open Graph, then Twitter cards,
+ * A page's title and description, as a link preview shows them (and its icons and preview image): Open Graph, then Twitter cards,
  * then <title> and <meta name="description">. Entities decoded, whitespace collapsed, trimmed to
  * what a bookmark may hold. Never throws, whatever the HTML.
  */
 export function parseMetadata(html: string): PageMetadata {
   const metas = new Map<string, string>();
+  const icons: IconLink[] = [];
   let titleText: string | undefined;
   let inTitle = false;
   // <title> inside inline SVG names the drawing, not the page.
@@ -47,6 +61,11 @@ export function parseMetadata(html: string): PageMetadata {
           const content = attributes.content;
           if (key && content !== undefined && !metas.has(key)) metas.set(key, content);
         }
+        if (name === "link" && svgDepth === 0 && attributes.href?.trim()) {
+          const rels = (attributes.rel ?? "").toLowerCase().split(/\s+/);
+          const rel = rels.find((r) => ICON_RELS.has(r));
+          if (rel) icons.push({ href: attributes.href.trim(), sizes: attributes.sizes, type: attributes.type, apple: rel !== "icon" });
+        }
       },
       ontext(text) {
         if (inTitle) titleText += text;
@@ -64,5 +83,11 @@ export function parseMetadata(html: string): PageMetadata {
   const first = (keys: string[]) => keys.map((key) => clean(metas.get(key))).find(Boolean);
   const title = first(TITLE_KEYS) ?? clean(titleText);
   const description = first(DESCRIPTION_KEYS);
-  return { ...(title ? { title } : {}), ...(description ? { description } : {}) };
+  const image = IMAGE_KEYS.map((key) => metas.get(key)?.trim()).find(Boolean);
+  return {
+    ...(title ? { title } : {}),
+    ...(description ? { description } : {}),
+    ...(icons.length > 0 ? { icons } : {}),
+    ...(image ? { image } : {}),
+  };
 }

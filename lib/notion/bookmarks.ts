@@ -99,12 +99,20 @@ export async function createBookmarkPage(notion: Client, source: BookmarksSource
 }
 
 /** Writes the bookmark's fields to its page, or moves the page to or from the trash. */
+/** The page's icon and cover as Notion's external file objects, for the ones the write sets. */
+function pageImages({ images }: WritePayload) {
+  return {
+    ...(images?.icon ? { icon: { type: "external" as const, external: { url: images.icon } } } : {}),
+    ...(images?.cover ? { cover: { type: "external" as const, external: { url: images.cover } } } : {}),
+  };
+}
+
 export async function updateBookmarkPage(
   notion: Client,
   source: BookmarksSource,
   pageId: string,
   change: { input: WritePayload } | { inTrash: boolean },
 ): Promise<PageObjectResponse> {
-  const body = "input" in change ? { properties: bookmarkToProperties(change.input, source.propertyMap) } : { in_trash: change.inTrash };
+  const body = "input" in change ? { properties: bookmarkToProperties(change.input, source.propertyMap), ...pageImages(change.input) } : { in_trash: change.inTrash };
   return (await notion.pages.update({ page_id: pageId, ...body })) as PageObjectResponse;
 }

@@ -17,6 +17,7 @@ const FETCH_REASONS: Record<LinkFetchError["reason"], NotArticleReason> = {
   timeout: "unreachable",
   "http-status": "unreachable",
   "not-html": "not-html",
+  "too-large": "too-large",
   network: "unreachable",
 };
 

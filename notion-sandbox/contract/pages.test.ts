@@ -56,6 +56,17 @@ describe("pages", () => {
     await expect(notion.pages.update({ page_id: created.id, archived: false })).resolves.toMatchObject({ in_trash: false });
   });
 
+  it("sets a row's icon and cover as external files with its properties, and keeps them on later updates", async () => {
+    const created = await notion.pages.create({ parent: { data_source_id: bookmarks.dataSourceId }, properties: bookmark("Pictured", "https://example.com/p") });
+    const icon = { type: "external" as const, external: { url: "https://example.com/favicon.png" } };
+    const cover = { type: "external" as const, external: { url: "https://example.com/og.jpg" } };
+    const updated = await notion.pages.update({ page_id: created.id, properties: bookmark("Pictured", "https://example.com/p"), icon, cover });
+    expect(updated).toMatchObject({ icon, cover });
+    // An update that names neither (the next edit) leaves them alone.
+    await notion.pages.update({ page_id: created.id, properties: { Name: { title: [{ text: { content: "Renamed" } }] } } });
+    expect(await notion.pages.retrieve({ page_id: created.id })).toMatchObject({ icon, cover });
+  });
+
   it("adds new multi_select names to the schema", async () => {
     await notion.pages.create({ parent: { data_source_id: bookmarks.dataSourceId }, properties: bookmark("Tagged", "https://example.com/t", ["brand-new"]) });
     const dataSource = (await notion.dataSources.retrieve({ data_source_id: bookmarks.dataSourceId })) as DataSourceObjectResponse;

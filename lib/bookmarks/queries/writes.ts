@@ -6,8 +6,9 @@ import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@
 import { normalizeUrl } from "../url";
 import { inWorkspace } from "./scope";
 
-function rowFields(input: WritePayload) {
-  return { ...input, normalizedUrl: normalizeUrl(input.url) };
+// The page's icon and cover (`images`) are Notion's alone; the mirror row has no place for them.
+function rowFields({ title, url, description, tags }: WritePayload) {
+  return { title, url, description, tags, normalizedUrl: normalizeUrl(url) };
 }
 
 export async function recordCreate(db: Database, workspaceId: string, input: WritePayload): Promise<BookmarkRow> {
@@ -75,6 +76,20 @@ export async function recordFill(
     const description = pick(current.description, fill.description);
     if (title === current.title && description === current.description) return null;
     const input = { title, url: current.url, description, tags: current.tags };
+    return applyChange(tx, workspaceId, id, { kind: "update", input });
+  });
+}
+
+/** Sets the Notion page's icon and cover (external URLs) through the outbox, with the row as it is now. */
+export async function recordPageImages(db: Database, workspaceId: string, id: string, images: { icon?: string; cover?: string }): Promise<BookmarkRow | null> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(bookmarks)
+      .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
+      .for("update");
+    if (!current || current.inTrash) return null;
+    const input = { title: current.title, url: current.url, description: current.description, tags: current.tags, images };
     return applyChange(tx, workspaceId, id, { kind: "update", input });
   });
 }

@@ -2,9 +2,9 @@
 
 import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { HostIcon } from "@/app/_components/host-icon";
 import { formatDate } from "@/components/bookmarks/format";
 import { safeHref } from "@/components/bookmarks/safe-href";
+import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { Badge, badgeVariants } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -12,6 +12,8 @@ import { IconButton } from "@/components/ui/icon-button";
 import type { Density } from "@/lib/bookmarks/density";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
+import type { ImageSources } from "@/lib/link-images/types";
+import { RefreshPreviewButton } from "./refresh-preview";
 
 /** Shown in the list before Shelf has even answered; it has no id to act on yet. */
 export const LOCAL_ID_PREFIX = "local-";
@@ -20,7 +22,7 @@ export const isLocal = (bookmark: Bookmark) => bookmark.id.startsWith(LOCAL_ID_P
 type Resolve = (decision: "retry" | "discard") => void;
 
 /** Where the bookmark stands on its way to Notion, when that is worth a word. */
-function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Resolve }) {
+export function SyncNote({ bookmark, onResolve }: { bookmark: Bookmark; onResolve: Resolve }) {
   const note = "inline-flex items-center gap-1 text-xs";
   if (isLocal(bookmark)) {
     return (
@@ -61,6 +63,7 @@ type Props = {
   /** The mirror of a workspace Shelf can't write to: look and open, but no edit or remove. */
   readOnly: boolean;
   density: Density;
+  images: ImageSources | undefined;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -68,7 +71,7 @@ type Props = {
   onResolve: Resolve;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, density, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -89,7 +92,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, tagHref, on
         compact ? "items-center py-1 pointer-coarse:py-2" : "items-start py-2.5 pointer-coarse:py-3",
       )}
     >
-      <HostIcon host={host || bookmark.url} className={compact ? "size-4" : "mt-0.5 size-5"} />
+      <SiteIcon host={host || bookmark.url} src={images?.icon} className={compact ? "size-4" : "mt-0.5 size-5"} />
       <div className={cn("min-w-0 flex-1", compact && "flex items-center gap-2")}>
         <div className={cn("flex min-w-0 items-baseline gap-x-2", compact ? "flex-1" : "flex-wrap")}>
           <h3 className="min-w-0 max-w-full truncate text-sm font-medium">
@@ -135,6 +138,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, tagHref, on
           )}
           {!readOnly && (
             <>
+              <RefreshPreviewButton bookmarkId={bookmark.id} disabled={saving} />
               <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
                 <Pencil className="size-3.5" aria-hidden />
               </IconButton>

@@ -12,11 +12,13 @@ import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/ui/kbd";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
 import type { Density } from "@/lib/bookmarks/density";
 import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
 import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ImageSources } from "@/lib/link-images/types";
 import {
   createBookmarkAction,
   resolveParkedAction,
@@ -25,6 +27,7 @@ import {
   updateBookmarkAction,
 } from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
+import { BookmarkCard } from "./bookmark-card";
 import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
@@ -51,13 +54,15 @@ type Props = {
   readOnly: ReadOnlyReason | null;
   /** The person's chosen density, from their cookie. */
   density: Density;
+  /** Site icons and previews by bookmark id, as paths on Shelf's origin. */
+  images: Record<string, ImageSources>;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
   duplicates: number;
 };
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates }: Props) {
   const router = useRouter();
   const { openAdd, setTagOptions } = useWorkspaceCommands();
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
@@ -234,23 +239,27 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
             ref={listRef}
             aria-busy={navigating || undefined}
             data-testid="bookmark-list"
+            data-density={density}
             padding="none"
-            className="divide-y divide-line overflow-hidden bg-canvas transition-opacity aria-busy:opacity-60"
+            className={cn(
+              "transition-opacity aria-busy:opacity-60",
+              density === "cards" ? "grid grid-cols-[repeat(auto-fill,minmax(min(100%,15rem),1fr))] gap-3 border-0" : "divide-y divide-line overflow-hidden bg-canvas",
+            )}
           >
-            {items.map((bookmark) => (
-              <BookmarkRow
-                key={bookmark.id}
-                bookmark={bookmark}
-                selected={bookmark.id === selectedId}
-                readOnly={readOnly !== null}
-                density={density}
-                tagHref={(tag) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag))}
-                onSelect={() => setSelectedId(bookmark.id)}
-                onEdit={() => setEditing(bookmark)}
-                onRemove={() => void remove(bookmark)}
-                onResolve={(decision) => void resolve(bookmark, decision)}
-              />
-            ))}
+            {items.map((bookmark) => {
+              const props = {
+                bookmark,
+                images: images[bookmark.id],
+                selected: bookmark.id === selectedId,
+                readOnly: readOnly !== null,
+                tagHref: (tag: string) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag)),
+                onSelect: () => setSelectedId(bookmark.id),
+                onEdit: () => setEditing(bookmark),
+                onRemove: () => void remove(bookmark),
+                onResolve: (decision: "retry" | "discard") => void resolve(bookmark, decision),
+              };
+              return density === "cards" ? <BookmarkCard key={bookmark.id} {...props} /> : <BookmarkRow key={bookmark.id} density={density} {...props} />;
+            })}
           </Card>
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} prevCursor={prevCursor} />

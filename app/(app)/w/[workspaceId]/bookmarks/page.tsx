@@ -10,6 +10,7 @@ import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
 import { listBookmarks } from "@/lib/bookmarks/service";
 import { UserFacingError } from "@/lib/errors";
+import { imagesOfBookmarks } from "@/lib/link-images/queries";
 import { BookmarksView } from "./bookmarks-view";
 import { FirstFill } from "./first-fill";
 import { PageTitle } from "./page-title";
@@ -66,7 +67,11 @@ export default async function BookmarksPage({
         </div>
       );
     }
-    const [editTarget, duplicates] = await Promise.all([bookmarkToEdit(db, workspace.id, search.edit), duplicateCount({ db, workspace })]);
+    const [editTarget, duplicates, images] = await Promise.all([
+      bookmarkToEdit(db, workspace.id, search.edit),
+      duplicateCount({ db, workspace }),
+      imagesOfBookmarks(db, workspace.id, list.items.map((item) => item.id)),
+    ]);
     return (
       <BookmarksView
         workspaceId={workspace.id}
@@ -79,6 +84,7 @@ export default async function BookmarksPage({
         sync={list.sync}
         readOnly={list.readOnly}
         density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}
+        images={images}
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
       />

@@ -1,0 +1,109 @@
+"use client";
+
+import { Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { safeHref } from "@/components/bookmarks/safe-href";
+import { SiteIcon } from "@/components/bookmarks/site-icon";
+import { badgeVariants } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { IconButton } from "@/components/ui/icon-button";
+import type { Bookmark } from "@/lib/bookmarks/types";
+import { displayHost } from "@/lib/bookmarks/url";
+import type { ImageSources } from "@/lib/link-images/types";
+import { isLocal, SyncNote } from "./bookmark-row";
+import { RefreshPreviewButton } from "./refresh-preview";
+
+type Props = {
+  bookmark: Bookmark;
+  images: ImageSources | undefined;
+  selected: boolean;
+  readOnly: boolean;
+  tagHref: (tag: string) => string;
+  onSelect: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+  onResolve: (decision: "retry" | "discard") => void;
+};
+
+/**
+ * A bookmark in the card grid: its preview picture (or the site's letter on a tinted field), icon,
+ * title, host and tags. The picture box has a fixed 1.91:1 ratio (Open Graph's), so nothing moves
+ * as pictures load lazily.
+ */
+export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+  const href = safeHref(bookmark.url);
+  const notion = safeHref(bookmark.notionUrl);
+  const host = displayHost(bookmark.url);
+  const saving = isLocal(bookmark);
+  const letter = host.replace(/^www\./, "")[0]?.toUpperCase() ?? "?";
+  return (
+    <Card
+      as="li"
+      padding="none"
+      data-bookmark-id={bookmark.id}
+      tabIndex={-1}
+      aria-current={selected || undefined}
+      aria-busy={saving || undefined}
+      onFocus={onSelect}
+      className="group flex min-w-0 flex-col overflow-hidden bg-canvas outline-offset-2 aria-[current=true]:border-accent"
+    >
+      <div className="aspect-[1.91/1] w-full overflow-hidden border-b border-line bg-surface">
+        {images?.preview ? (
+          // eslint-disable-next-line @next/next/no-img-element -- already resized WebP from Shelf's origin (lib/link-images)
+          <img src={images.preview} alt="" width={600} height={314} loading="lazy" decoding="async" className="size-full object-cover" />
+        ) : (
+          <span aria-hidden className="flex size-full select-none items-center justify-center text-3xl font-semibold text-muted">
+            {letter}
+          </span>
+        )}
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-1.5 p-3">
+        <div className="flex min-w-0 items-center gap-2">
+          <SiteIcon host={host || bookmark.url} src={images?.icon} className="size-4" />
+          <span className="min-w-0 truncate text-xs text-muted">{host}</span>
+        </div>
+        <h3 className="line-clamp-2 text-sm font-medium">
+          {href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer" className="hover:underline">
+              {bookmark.title || "Untitled"}
+            </a>
+          ) : (
+            bookmark.title || "Untitled"
+          )}
+        </h3>
+        {bookmark.tags.length > 0 && (
+          <ul className="flex flex-wrap gap-1" aria-label="Tags">
+            {bookmark.tags.map((tag) => (
+              <li key={tag} className="min-w-0 max-w-full">
+                <Link href={tagHref(tag)} className={badgeVariants({ interactive: true, className: "block" })}>
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-auto flex items-center justify-end gap-1 pt-1">
+          <SyncNote bookmark={bookmark} onResolve={onResolve} />
+          {notion && (
+            <IconButton asChild label="Open in Notion">
+              <a href={notion} target="_blank" rel="noopener noreferrer">
+                <SquareArrowOutUpRight className="size-3.5" aria-hidden />
+              </a>
+            </IconButton>
+          )}
+          {!readOnly && (
+            <>
+              <RefreshPreviewButton bookmarkId={bookmark.id} disabled={saving} />
+              <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
+                <Pencil className="size-3.5" aria-hidden />
+              </IconButton>
+              <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
+                <Trash2 className="size-3.5" aria-hidden />
+              </IconButton>
+            </>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}
