@@ -111,6 +111,7 @@ const BOOKMARKS_SCHEMA: SchemaProperty[] = [
   { id: "Bk%3Bu", name: "URL", type: "url", description: null },
   { id: "Bk%3Bd", name: "Description", type: "rich_text", description: null },
   { id: "Bk%3Bt", name: "Tags", type: "multi_select", description: null, options: [] },
+  { id: "Bk%3Bs", name: "Saved", type: "date", description: null },
   { id: "Bk%3Bc", name: "Created", type: "created_time", description: null },
 ];
 

@@ -19,6 +19,7 @@ export function toBookmark(row: BookmarkRow): Bookmark {
     tags: row.tags,
     createdTime: row.createdTime.toISOString(),
     lastEditedTime: row.lastEditedTime.toISOString(),
+    savedAt: row.savedAt.toISOString(),
     notionUrl: row.notionUrl,
     inTrash: row.inTrash,
     syncState: row.syncState,
@@ -26,17 +27,18 @@ export function toBookmark(row: BookmarkRow): Bookmark {
   };
 }
 
-type Cursor = { key: string; id: string };
+/** Where a page ends: the last row's sort key and its tie-breaker (Shelf's id by title, seq by date). */
+type Cursor = { key: string; tie: string };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.key, cursor.tie])).toString("base64url");
 }
 
 function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    return typeof key === "string" && typeof id === "string" ? { key, id } : null;
+    const [key, tie] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    return typeof key === "string" && typeof tie === "string" ? { key, tie } : null;
   } catch {
     return null;
   }
@@ -58,17 +60,20 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
 
+  // By date: (saved_at, seq), the instant it was saved and then save order, so links saved in
+  // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/110).
   const byTitle = query.sort === "title";
-  const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
+  const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.savedAt;
+  const tie = byTitle ? bookmarks.id : bookmarks.seq;
   const ascending = query.sort !== "newest";
   const cursor = decodeCursor(query.cursor);
   if (cursor) {
-    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
+    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates and bigints differently.
     const keyValue = byTitle ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
-    const after = ascending ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
-    where.push(after);
+    const tieValue = byTitle ? sql`${cursor.tie}` : sql`${cursor.tie}::bigint`;
+    where.push(ascending ? sql`(${key}, ${tie}) > (${keyValue}, ${tieValue})` : sql`(${key}, ${tie}) < (${keyValue}, ${tieValue})`);
   }
-  const order = ascending ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
+  const order = ascending ? [asc(key), asc(tie)] : [desc(key), desc(tie)];
   const rows = await db
     .select()
     .from(bookmarks)
@@ -80,7 +85,7 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   const last = items.at(-1);
   const nextCursor =
     rows.length > pageSize && last
-      ? encodeCursor({ key: byTitle ? last.title.toLowerCase() : last.createdTime.toISOString(), id: last.id })
+      ? encodeCursor(byTitle ? { key: last.title.toLowerCase(), tie: last.id } : { key: last.savedAt.toISOString(), tie: String(last.seq) })
       : null;
   return { items: items.map(toBookmark), nextCursor };
 }

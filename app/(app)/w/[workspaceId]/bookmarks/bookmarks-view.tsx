@@ -99,6 +99,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       id: `${LOCAL_ID_PREFIX}${now}-${Math.random()}`,
       createdTime: now,
       lastEditedTime: now,
+      savedAt: now,
       notionUrl: null,
       inTrash: false,
       syncState: "pending",
