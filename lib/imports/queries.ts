@@ -66,11 +66,11 @@ export async function* savedBookmarkBatches(db: Database, workspaceId: string, f
 export async function tagsInFirstUseOrder(db: Database, workspaceId: string): Promise<string[]> {
   const rows = await db.execute(sql`
     select tag from (
-      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.created_time, b.id
+      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.saved_at, b.seq
       from ${bookmarks} b, unnest(b.tags) as t(tag)
       where b.workspace_id = ${workspaceId} and not b.in_trash and btrim(t.tag) <> ''
-      order by btrim(t.tag), b.created_time, b.id
-    ) first_seen order by created_time, id
+      order by btrim(t.tag), b.saved_at, b.seq
+    ) first_seen order by saved_at, seq
   `);
   return resultRows<{ tag: string }>(rows).map((r) => r.tag);
 }
