@@ -8,6 +8,7 @@ import { findWorkspace } from "@/lib/workspaces/queries";
 import {
   deliveryTrouble,
   discardParked,
+  countMatching,
   listMirror,
   listTags,
   mirrorCounts,
@@ -47,7 +48,13 @@ export type SyncStatus = {
 /** Why a list is shown but can't be changed: Notion's access ended, or its database is gone. */
 export type ReadOnlyReason = "reconnect_required" | "needs_setup";
 
-export type BookmarkList = MirrorPage & { tagOptions: string[]; sync: SyncStatus; readOnly: ReadOnlyReason | null };
+export type BookmarkList = MirrorPage & {
+  tagOptions: string[];
+  sync: SyncStatus;
+  readOnly: ReadOnlyReason | null;
+  /** While a search or tag filter is on: how many bookmarks match, of how many saved. */
+  matches: { count: number; total: number } | null;
+};
 
 function readOnlyReason(error: unknown): ReadOnlyReason | null {
   if (!(error instanceof UserFacingError)) return null;
@@ -87,17 +94,20 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
     workspace = ctx.workspace;
   }
   if (!readOnly) syncIfStale(ctx.db, workspace);
-  const [page, tagOptions, trouble, counts, readingPages] = await Promise.all([
+  const filtering = query.q.trim() !== "" || query.tags.length > 0;
+  const [page, tagOptions, trouble, counts, readingPages, matchCount] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     listTags(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
     mirrorCounts(ctx.db, workspace.id),
     pagesBeingRead(ctx.db, workspace.id),
+    filtering ? countMatching(ctx.db, workspace.id, query) : null,
   ]);
   return {
     ...page,
     tagOptions,
     readOnly,
+    matches: matchCount === null ? null : { count: matchCount, total: counts.rows },
     sync: {
       lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,
       syncing: isSyncing(workspace.id),

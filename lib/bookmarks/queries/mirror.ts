@@ -50,15 +50,30 @@ function searchQuery(q: string): string | null {
   return words ? words.map((w) => `${w.toLowerCase()}:*`).join(" & ") : null;
 }
 
+/** The saved rows a search and tag filter select: title, URL (so the host), description and tags, by word prefix. */
+function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">): Array<SQL | undefined> {
+  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
+  const terms = searchQuery(query.q);
+  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
+  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  return where;
+}
+
+/** How many saved rows a search and tag filter select (the "37" of "37 of 2,430"). */
+export async function countMatching(db: Database, workspaceId: string, query: Pick<ListQuery, "q" | "tags">): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookmarks)
+    .where(and(...matching(workspaceId, query)));
+  return row?.n ?? 0;
+}
+
 /**
  * One page of the mirror, keyset-paginated on (sort key, id) so page 200 costs what page 1 does.
  * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
-  const terms = searchQuery(query.q);
-  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
-  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  const where = matching(workspaceId, query);
 
   // By date: (saved_at, seq), the instant it was saved and then save order, so links saved in
   // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/110).

@@ -27,6 +27,7 @@ import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
+import { MatchCount } from "./match-count";
 import { NotionTrouble } from "./notion-trouble";
 import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
@@ -51,6 +52,8 @@ type Props = {
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
   duplicates: number;
+  /** "37 of 2,430" while a search or tag filter is on. */
+  matches: { count: number; total: number } | null;
 };
 
 // Field errors are shown next to their fields, and "Already saved" by the form; anything else
@@ -59,7 +62,7 @@ function reportFailure(result: ActionResult<unknown>) {
   if (!result.ok && !result.fieldErrors && result.code !== "duplicate") toast.error(result.error);
 }
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, density: initialDensity, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, tagOptions, sync, readOnly, density: initialDensity, editTarget, duplicates, matches }: Props) {
   const router = useRouter();
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -226,6 +229,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         >
           <DensitySwitch density={density} onChange={setDensity} />
         </Toolbar>
+        <MatchCount matches={matches} />
         <ActiveFilters workspaceId={workspaceId} query={query} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />

@@ -79,6 +79,7 @@ export default async function BookmarksPage({
         density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
+        matches={list.matches}
       />
     );
   }
