@@ -11,6 +11,7 @@ import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
 import { benchScale } from "./scale";
+import { benchSearchTags } from "./search-tags";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
 import { benchTokenCheck } from "./token-check";
@@ -24,6 +25,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   scale: benchScale,
   "token-check": benchTokenCheck,
   imports: benchImports,
+  "search-tags": benchSearchTags,
 };
 
 /** At most two decimals, so the table stays readable. */
