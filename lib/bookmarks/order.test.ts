@@ -1,4 +1,4 @@
-import { isFullPage } from "@notionhq/client";
+import type { PageObjectResponse } from "@notionhq/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -76,7 +76,7 @@ describeEachDatabase("save order", (handle) => {
       page_size: 100,
     });
     const inNotion = Object.fromEntries(
-      results.filter(isFullPage).map((page) => {
+      results.flatMap((r) => ("properties" in r ? [r as PageObjectResponse] : [])).map((page) => {
         const name = page.properties.Name;
         const date = page.properties.Saved;
         return [name?.type === "title" ? name.title.map((t) => t.plain_text).join("") : "", date?.type === "date" ? date.date?.start : null];
