@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, setScheme } from "./axe";
 import { expect, signIn, test } from "./fixtures";
@@ -21,11 +23,15 @@ const FILE = [
 ].join("\n");
 
 let workspaceId = "";
+// The second test goes on as the person the first one signed in.
+const AUTH_STATE = path.join("e2e", ".artifacts", "order-evelyn.json");
 
 test("30 bookmarks saved within a minute list newest first in exact save order, also once read back from Notion", async ({ page }) => {
   test.setTimeout(180_000);
   workspaceId = await signIn(page, "evelyn", "orbits");
   await expect(page.getByRole("heading", { name: "Bookmarks", level: 1 })).toBeVisible();
+  fs.mkdirSync(path.dirname(AUTH_STATE), { recursive: true });
+  await page.context().storageState({ path: AUTH_STATE });
 
   const form = newForm(page);
   for (const title of SAVES) {
@@ -51,8 +57,10 @@ test("30 bookmarks saved within a minute list newest first in exact save order, 
   await expect.poll(() => listedTitles(page)).toEqual(newestFirst);
 });
 
-test("an imported file's dates are in Notion's Saved property and on screen", async ({ page }) => {
+test("an imported file's dates are in Notion's Saved property and on screen", async ({ browser }) => {
   test.setTimeout(180_000);
+  const context = await browser.newContext({ storageState: AUTH_STATE });
+  const page = await context.newPage();
   await page.goto(`/w/${workspaceId}/import`);
   await page.getByLabel("Bookmarks file").setInputFiles({ name: "dated.html", mimeType: "text/html", buffer: Buffer.from(FILE) });
   await page.getByRole("button", { name: "Preview import" }).click();
@@ -81,4 +89,5 @@ test("an imported file's dates are in Notion's Saved property and on screen", as
     await setScheme(page, scheme);
     await expectNoAxeViolations(page, `search with a count (${scheme})`);
   }
+  await context.close();
 });
