@@ -12,6 +12,7 @@ import { benchReads } from "./reads";
 import { benchSandboxQuery } from "./sandbox-query";
 import { benchSaves } from "./saves";
 import { benchScale } from "./scale";
+import { benchSearchTags } from "./search-tags";
 import { round, SANDBOX_RATE_LIMIT, SHELF_REQUESTS_PER_SECOND, type Result } from "./setup";
 import { benchSustainedWrites } from "./sustained-writes";
 import { benchTagRename } from "./tag-rename";
@@ -28,6 +29,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   imports: benchImports,
   "tag-rename": benchTagRename,
   reader: benchReader,
+  "search-tags": benchSearchTags,
 };
 
 /** At most two decimals, so the table stays readable. */

@@ -40,13 +40,14 @@ export async function emptyWorkspace(db: Database): Promise<Workspace> {
  */
 export async function seedMirror(db: Database, workspaceIds: string[], rows: number): Promise<void> {
   await db.execute(sql`
-    insert into bookmarks (id, workspace_id, notion_page_id, title, url, normalized_url, description, tags, created_time, last_edited_time)
+    insert into bookmarks (id, workspace_id, notion_page_id, title, url, normalized_url, description, tags, created_time, last_edited_time, saved_at)
     select gen_random_uuid()::text, w.id, 'page-' || w.id || '-' || i,
       topic || ' notes #' || i,
       'https://example.com/' || topic || '/' || u,
       'example.com/' || topic || '/' || u,
       case when i % 1000 = 0 then 'a zebra among the ' || topic else 'about ' || topic end,
       array[topic, 'tag-' || (i % 50)],
+      timestamptz '2025-01-01' + i * interval '1 minute',
       timestamptz '2025-01-01' + i * interval '1 minute',
       timestamptz '2025-01-01' + i * interval '1 minute'
     from unnest(${sql.param(workspaceIds)}::text[]) as w(id),

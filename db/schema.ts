@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -92,6 +93,8 @@ export type PropertyMap = {
   url: string;
   description: string | null;
   tags: string | null;
+  /** A date property (with time) holding when the bookmark was saved; absent in maps stored before it existed. */
+  savedAt?: string | null;
 };
 
 /** One Notion authorization (one bot) of one user. */
@@ -166,12 +169,18 @@ export const bookmarks = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     createdTime: timestamp("created_time", { withTimezone: true, mode: "date" }).notNull(),
     lastEditedTime: timestamp("last_edited_time", { withTimezone: true, mode: "date" }).notNull(),
+    /** When it was saved, to the millisecond: the Saved property when mapped, else Notion's created time. */
+    savedAt: timestamp("saved_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Insert order, the tie-breaker of rows saved at the same instant (docs/decisions/110). */
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     inTrash: boolean("in_trash").notNull().default(false),
     syncState: syncState("sync_state").notNull().default("synced"),
     syncError: text("sync_error"),
-    // Punctuation folded to spaces so "example.com/docs" finds "docs" and "example".
+    // Punctuation folded to spaces so "example.com/docs" finds "docs" and "example" (the host is
+    // part of the URL). Tags through bookmark_tags_text, an immutable array_to_string (a generated
+    // column may only call immutable functions; array_to_string is stable), made by a migration.
     search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description, '[^[:alnum:]]+', ' ', 'g'))`,
+      sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description || ' ' || bookmark_tags_text(tags), '[^[:alnum:]]+', ' ', 'g'))`,
     ),
     /**
      * The saved article's words (lib/content, docs/decisions/150): title weighted A, body B, set when
@@ -182,9 +191,9 @@ export const bookmarks = pgTable(
   },
   (t) => [
     uniqueIndex("bookmarks_notion_page_idx").on(t.workspaceId, t.notionPageId),
-    // One index per list order, each also serving keyset pagination on (key, id); "newest" scans
-    // the created-time index backwards.
-    index("bookmarks_created_idx").on(t.workspaceId, t.createdTime, t.id).where(sql`not ${t.inTrash}`),
+    // One index per list order, each also serving keyset pagination on (key, tie-breaker);
+    // "newest" scans the saved-at index backwards.
+    index("bookmarks_saved_idx").on(t.workspaceId, t.savedAt, t.seq).where(sql`not ${t.inTrash}`),
     index("bookmarks_title_idx").on(t.workspaceId, sql`lower(${t.title})`, t.id).where(sql`not ${t.inTrash}`),
     index("bookmarks_tags_idx").using("gin", t.tags),
     index("bookmarks_search_idx").using("gin", t.search),
@@ -204,7 +213,15 @@ export const writeStatus = pgEnum("pending_write_status", ["pending", "parked"])
  * What a create or update sends to Notion. `images` (an update only): the page's icon and cover as
  * external URLs, found on the bookmarked page (lib/bookmarks/page-images.ts).
  */
-export type WritePayload = { title: string; url: string; description: string; tags: string[]; images?: { icon?: string; cover?: string } };
+export type WritePayload = {
+  title: string;
+  url: string;
+  description: string;
+  tags: string[];
+  /** ISO 8601 to the millisecond; only creates carry it (written to the Saved property when mapped). */
+  savedAt?: string;
+  images?: { icon?: string; cover?: string };
+};
 
 /**
  * The outbox: writes recorded with the mirror in one transaction and delivered to Notion by the

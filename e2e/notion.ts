@@ -12,7 +12,16 @@ export async function botOf(person: keyof typeof SEED_PEOPLE, workspace: keyof t
   return bot;
 }
 
-export type NotionRow = { name: string; url: string | null; description: string; tags: string[]; inTrash: boolean; dataSourceId: string | null };
+export type NotionRow = {
+  name: string;
+  url: string | null;
+  description: string;
+  tags: string[];
+  /** The Saved date's start, as Notion holds it. */
+  saved: string | null;
+  inTrash: boolean;
+  dataSourceId: string | null;
+};
 
 function readRow(page: PageObjectResponse): NotionRow {
   const p = page.properties;
@@ -20,8 +29,9 @@ function readRow(page: PageObjectResponse): NotionRow {
     value?.type === "title" ? value.title.map((t) => t.plain_text).join("") : value?.type === "rich_text" ? value.rich_text.map((t) => t.plain_text).join("") : "";
   const url = p.URL?.type === "url" ? p.URL.url : null;
   const tags = p.Tags?.type === "multi_select" ? p.Tags.multi_select.map((o) => o.name) : [];
+  const saved = p.Saved?.type === "date" ? (p.Saved.date?.start ?? null) : null;
   const parent = page.parent.type === "data_source_id" ? page.parent.data_source_id : null;
-  return { name: text(p.Name), url, description: text(p.Description), tags, inTrash: page.in_trash, dataSourceId: parent };
+  return { name: text(p.Name), url, description: text(p.Description), tags, saved, inTrash: page.in_trash, dataSourceId: parent };
 }
 
 /** Every page the person's connection of the workspace sees, read as bookmark rows. */

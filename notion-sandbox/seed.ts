@@ -50,6 +50,8 @@ export const SEED_PEOPLE = {
   evelyn: { id: "e0000000-0000-4000-8000-000000000031", name: "Evelyn Boyd Granville", email: "evelyn@example.com", avatarUrl: null },
   // e2e/palette.spec.ts drives the command palette as Christine, in two workspaces of her own.
   christine: { id: "e0000000-0000-4000-8000-000000000044", name: "Christine Darden", email: "christine@example.com", avatarUrl: null },
+  // e2e/order.spec.ts checks the save order and imported dates as Gladys, in a workspace of her own.
+  gladys: { id: "e0000000-0000-4000-8000-000000000021", name: "Gladys West", email: "gladys@example.com", avatarUrl: null },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -76,6 +78,7 @@ export const SEED_WORKSPACES = {
   orbits: { id: "f0000000-0000-4000-8000-000000000031", name: "Orbit Tables", icon: "🛰", memberIds: [SEED_PEOPLE.evelyn.id] },
   sonicBoom: { id: "f0000000-0000-4000-8000-000000000044", name: "Sonic Boom", icon: "💥", memberIds: [SEED_PEOPLE.christine.id] },
   supersonic: { id: "f0000000-0000-4000-8000-000000000045", name: "Supersonic Wings", icon: null, memberIds: [SEED_PEOPLE.christine.id] },
+  geodesy: { id: "f0000000-0000-4000-8000-000000000021", name: "Satellite Geodesy", icon: "🛰", memberIds: [SEED_PEOPLE.gladys.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */
@@ -117,6 +120,7 @@ const BOOKMARKS_SCHEMA: SchemaProperty[] = [
   { id: "Bk%3Bu", name: "URL", type: "url", description: null },
   { id: "Bk%3Bd", name: "Description", type: "rich_text", description: null },
   { id: "Bk%3Bt", name: "Tags", type: "multi_select", description: null, options: [] },
+  { id: "Bk%3Bs", name: "Saved", type: "date", description: null },
   { id: "Bk%3Bc", name: "Created", type: "created_time", description: null },
 ];
 

@@ -24,6 +24,9 @@ function toResponseValue(id: string, value: PageProperties[string]): PropertyVal
   if ("title" in value) return { id, type: "title", title: texts(value.title) };
   if ("rich_text" in value) return { id, type: "rich_text", rich_text: texts(value.rich_text) };
   if ("url" in value) return { id, type: "url", url: value.url };
+  if ("date" in value) {
+    return { id, type: "date", date: value.date && { start: value.date.start, end: value.date.end ?? null, time_zone: value.date.time_zone ?? null } };
+  }
   if ("multi_select" in value) {
     return {
       id,

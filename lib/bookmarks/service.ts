@@ -8,6 +8,7 @@ import { findWorkspace } from "@/lib/workspaces/queries";
 import {
   deliveryTrouble,
   discardParked,
+  countMatching,
   listMirror,
   mirrorCounts,
   recordChange,
@@ -49,7 +50,14 @@ export type SyncStatus = {
 export type ReadOnlyReason = "reconnect_required" | "needs_setup";
 
 /** `tagCounts`: how many bookmarks outside the trash carry each of `tagOptions`, for the filter menu. */
-export type BookmarkList = MirrorPage & { tagOptions: string[]; tagCounts: Record<string, number>; sync: SyncStatus; readOnly: ReadOnlyReason | null };
+export type BookmarkList = MirrorPage & {
+  tagOptions: string[];
+  tagCounts: Record<string, number>;
+  sync: SyncStatus;
+  readOnly: ReadOnlyReason | null;
+  /** While a search or tag filter is on: how many bookmarks match, of how many saved. */
+  matches: { count: number; total: number } | null;
+};
 
 function readOnlyReason(error: unknown): ReadOnlyReason | null {
   if (!(error instanceof UserFacingError)) return null;
@@ -89,18 +97,21 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
     workspace = ctx.workspace;
   }
   if (!readOnly) syncIfStale(ctx.db, workspace);
-  const [page, tags, trouble, counts, readingPages] = await Promise.all([
+  const filtering = query.q.trim() !== "" || query.tags.length > 0;
+  const [page, tags, trouble, counts, readingPages, matchCount] = await Promise.all([
     listMirror(ctx.db, workspace.id, query),
     tagCounts(ctx.db, workspace.id),
     deliveryTrouble(ctx.db, workspace.id),
     mirrorCounts(ctx.db, workspace.id),
     pagesBeingRead(ctx.db, workspace.id),
+    filtering ? countMatching(ctx.db, workspace.id, query) : null,
   ]);
   return {
     ...page,
     tagOptions: tags.map((t) => t.tag),
     tagCounts: Object.fromEntries(tags.map((t) => [t.tag, t.count])),
     readOnly,
+    matches: matchCount === null ? null : { count: matchCount, total: counts.rows },
     sync: {
       lastSyncedAt: workspace.lastSyncedAt?.toISOString() ?? null,
       syncing: isSyncing(workspace.id),

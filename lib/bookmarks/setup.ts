@@ -3,6 +3,7 @@ import type { PropertyMap, Workspace } from "@/db/schema";
 import { UserFacingError } from "@/lib/errors";
 import { notionForWorkspace } from "@/lib/notion/client";
 import {
+  addSavedProperty,
   createBookmarksDatabase,
   listCandidateDatabases,
   listParentPages,
@@ -35,8 +36,17 @@ export async function setupOptions({ db, workspace }: Context): Promise<SetupOpt
   });
 }
 
-/** Uses an existing database, after checking (again, on the server) that the mapping fits its schema. */
-export async function chooseDatabase({ db, workspace }: Context, dataSourceId: string, propertyMap: PropertyMap): Promise<BookmarksSource> {
+/**
+ * Uses an existing database, after checking (again, on the server) that the mapping fits its
+ * schema. With `addSaved`, first adds the Saved date property to it (the person chose that in
+ * setup) and maps it.
+ */
+export async function chooseDatabase(
+  { db, workspace }: Context,
+  dataSourceId: string,
+  chosen: PropertyMap,
+  options: { addSaved?: boolean } = {},
+): Promise<BookmarksSource> {
   const notion = notionForWorkspace(db, workspace);
   const dataSource = await inNotion("Nothing was changed.", () => loadDataSource(notion, dataSourceId)).catch((error: unknown) => {
     if (error instanceof UserFacingError && error.code === "database_gone") {
@@ -44,7 +54,15 @@ export async function chooseDatabase({ db, workspace }: Context, dataSourceId: s
     }
     throw error;
   });
-  const problem = validatePropertyMap(dataSource, propertyMap);
+  let propertyMap = chosen;
+  let schema = dataSource;
+  if (options.addSaved) {
+    const saved = await inNotion("Nothing was changed.", () => addSavedProperty(notion, dataSourceId));
+    if (!saved) throw new UserFacingError("That database already has a “Saved” property that isn't a date. Pick a date property for the saved date, or none.", "invalid");
+    propertyMap = { ...chosen, savedAt: saved };
+    schema = await inNotion("Nothing was changed.", () => loadDataSource(notion, dataSourceId));
+  }
+  const problem = validatePropertyMap(schema, propertyMap);
   if (problem) throw new UserFacingError(problem, "invalid");
   const databaseId = dataSource.parent.type === "database_id" ? dataSource.parent.database_id : dataSourceId;
   const source = { databaseId, dataSourceId, propertyMap };

@@ -12,6 +12,8 @@ export type Bookmark = {
   /** ISO 8601 timestamps, as Notion returns them. */
   createdTime: string;
   lastEditedTime: string;
+  /** When it was saved (ISO 8601, to the millisecond): the list's order and the date it shows. */
+  savedAt: string;
   /** The page in Notion, for "Open in Notion"; null until the bookmark reaches Notion. */
   notionUrl: string | null;
   inTrash: boolean;

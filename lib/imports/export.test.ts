@@ -15,7 +15,7 @@ function row(n: number): ExportBookmark & { inTrash: boolean } {
     title: `Streamed "${n}" <b>`,
     description: n % 2 ? "" : `line one\nline, two ${n}`,
     tags,
-    // Pairs share a second, so the keyset must break ties by id.
+    // Pairs share a second, so the keyset must break ties by save order (seq).
     createdTime: new Date(Date.UTC(2025, 0, 1) + Math.floor(n / 2) * 1000).toISOString(),
     inTrash: n === 5,
   };
@@ -38,13 +38,14 @@ async function seed(db: Database): Promise<{ workspace: Workspace; saved: Export
     tags: b.tags,
     createdTime: new Date(b.createdTime),
     lastEditedTime: new Date(b.createdTime),
+    savedAt: new Date(b.createdTime),
     inTrash: b.inTrash,
   }));
   for (let i = 0; i < values.length; i += 500) await db.insert(bookmarks).values(values.slice(i, i + 500));
-  // What the export must list: not trashed, oldest first, ties by id.
+  // What the export must list: not trashed, oldest first, ties in insert order (a stable sort).
   const saved = values
     .filter((v) => !v.inTrash)
-    .sort((a, b) => a.createdTime.getTime() - b.createdTime.getTime() || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => a.savedAt.getTime() - b.savedAt.getTime())
     .map((v) => ({ url: v.url, title: v.title, description: v.description, tags: v.tags, createdTime: v.createdTime.toISOString() }));
   return { workspace: workspace!, saved };
 }

@@ -34,28 +34,29 @@ function savedFilter(filter: SavedFilter) {
 
 /**
  * The workspace's saved bookmarks (not in the trash), oldest first, a batch at a time: keyset pages
- * on (created_time, id), the order of the created-time index.
+ * on (saved_at, seq), the order of the saved-at index and of the list. The file's date of each
+ * link is when it was saved.
  */
 export async function* savedBookmarkBatches(db: Database, workspaceId: string, filter?: SavedFilter): AsyncGenerator<ExportBookmark[]> {
-  let after: { createdTime: Date; id: string } | undefined;
+  let after: { savedAt: Date; seq: number } | undefined;
   for (;;) {
     const rows = await db
-      .select({ id: bookmarks.id, url: bookmarks.url, title: bookmarks.title, description: bookmarks.description, tags: bookmarks.tags, createdTime: bookmarks.createdTime })
+      .select({ seq: bookmarks.seq, url: bookmarks.url, title: bookmarks.title, description: bookmarks.description, tags: bookmarks.tags, savedAt: bookmarks.savedAt })
       .from(bookmarks)
       .where(
         and(
           savedIn(workspaceId),
           savedFilter(filter),
-          after && or(gt(bookmarks.createdTime, after.createdTime), and(eq(bookmarks.createdTime, after.createdTime), gt(bookmarks.id, after.id))),
+          after && or(gt(bookmarks.savedAt, after.savedAt), and(eq(bookmarks.savedAt, after.savedAt), gt(bookmarks.seq, after.seq))),
         ),
       )
-      .orderBy(asc(bookmarks.createdTime), asc(bookmarks.id))
+      .orderBy(asc(bookmarks.savedAt), asc(bookmarks.seq))
       .limit(EXPORT_BATCH);
     if (rows.length === 0) return;
-    yield rows.map((row) => ({ url: row.url, title: row.title, description: row.description, tags: row.tags, createdTime: row.createdTime.toISOString() }));
+    yield rows.map((row) => ({ url: row.url, title: row.title, description: row.description, tags: row.tags, createdTime: row.savedAt.toISOString() }));
     if (rows.length < EXPORT_BATCH) return;
     const last = rows.at(-1)!;
-    after = { createdTime: last.createdTime, id: last.id };
+    after = { savedAt: last.savedAt, seq: last.seq };
   }
 }
 
@@ -66,11 +67,11 @@ export async function* savedBookmarkBatches(db: Database, workspaceId: string, f
 export async function tagsInFirstUseOrder(db: Database, workspaceId: string): Promise<string[]> {
   const rows = await db.execute(sql`
     select tag from (
-      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.created_time, b.id
+      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.saved_at, b.seq
       from ${bookmarks} b, unnest(b.tags) as t(tag)
       where b.workspace_id = ${workspaceId} and not b.in_trash and btrim(t.tag) <> ''
-      order by btrim(t.tag), b.created_time, b.id
-    ) first_seen order by created_time, id
+      order by btrim(t.tag), b.saved_at, b.seq
+    ) first_seen order by saved_at, seq
   `);
   return resultRows<{ tag: string }>(rows).map((r) => r.tag);
 }
@@ -250,6 +251,8 @@ export async function queueItems(db: Database, jobId: string, limit: number): Pr
         url: item.url,
         description: item.description,
         tags: item.tags,
+        // The file's date (ADD_DATE and the like) becomes the Saved date, so 2023's links say 2023.
+        ...(item.addedAt && { savedAt: item.addedAt.toISOString() }),
       });
       await tx.update(importItems).set({ status: "queued", bookmarkId: bookmark.id }).where(eq(importItems.id, item.id));
       created.push(bookmark);

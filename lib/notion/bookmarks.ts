@@ -24,10 +24,13 @@ export function toNotionQuery(map: PropertyMap, query: Pick<ListQuery, "q" | "ta
   if (map.tags) {
     for (const tag of query.tags) conditions.push({ property: map.tags, multi_select: { contains: tag } });
   }
-  const sorts: Sorts =
-    query.sort === "title"
-      ? [{ property: map.title, direction: "ascending" }, { timestamp: "created_time", direction: "descending" }]
-      : [{ timestamp: "created_time", direction: query.sort === "oldest" ? "ascending" : "descending" }];
+  const direction = query.sort === "oldest" ? "ascending" : "descending";
+  // The Saved date when the database has one (Notion's created time is rounded to the minute).
+  const byDate: Sorts = [
+    ...(map.savedAt ? [{ property: map.savedAt, direction } as const] : []),
+    { timestamp: "created_time", direction },
+  ];
+  const sorts: Sorts = query.sort === "title" ? [{ property: map.title, direction: "ascending" }, { timestamp: "created_time", direction: "descending" }] : byDate;
   const filter = conditions.length === 0 ? undefined : conditions.length === 1 ? conditions[0] : ({ and: conditions } as Filter);
   return { filter, sorts };
 }

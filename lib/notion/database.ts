@@ -9,7 +9,7 @@ import {
   type DataSourceObjectResponse,
 } from "@notionhq/client";
 import type { PropertyMap } from "@/db/schema";
-import { analyzeSchema, BOOKMARKS_DATABASE_PROPERTIES, DEFAULT_PROPERTY_MAP, validatePropertyMap, type SchemaAnalysis } from "./schema-fit";
+import { analyzeSchema, BOOKMARKS_DATABASE_PROPERTIES, DEFAULT_PROPERTY_MAP, SAVED_PROPERTY, validatePropertyMap, type SchemaAnalysis } from "./schema-fit";
 
 /** Where a workspace's bookmarks live in Notion. */
 export type BookmarksSource = { databaseId: string; dataSourceId: string; propertyMap: PropertyMap };
@@ -83,6 +83,20 @@ export async function createBookmarksDatabase(notion: Client, parentPageId: stri
   const dataSourceId = "data_sources" in database ? database.data_sources[0]?.id : undefined;
   if (!dataSourceId) throw new Error("Notion created the database without a data source");
   return { databaseId: database.id, dataSourceId, propertyMap: DEFAULT_PROPERTY_MAP };
+}
+
+/**
+ * Adds the Saved date property to a data source that lacks one (a data source update; the other
+ * properties are left as they are). Answers the property's name as the data source now has it. A
+ * property of that name but another type already there is the person's: it is left alone, and the
+ * caller asks them to pick or rename.
+ */
+export async function addSavedProperty(notion: Client, dataSourceId: string): Promise<string | null> {
+  const current = await loadDataSource(notion, dataSourceId);
+  const existing = Object.hasOwn(current.properties, SAVED_PROPERTY.name) ? current.properties[SAVED_PROPERTY.name] : undefined;
+  if (existing) return existing.type === "date" ? SAVED_PROPERTY.name : null;
+  await notion.dataSources.update({ data_source_id: dataSourceId, properties: { [SAVED_PROPERTY.name]: SAVED_PROPERTY.schema } });
+  return SAVED_PROPERTY.name;
 }
 
 /** Whether the data source still exists, is out of the trash and still fits the property map. */

@@ -38,6 +38,13 @@ describe("bookmarkToProperties", () => {
     expect(Object.keys(properties)).toEqual(["Page", "Link"]);
   });
 
+  it("writes Saved to the millisecond on a create, and never on an update", () => {
+    const savedAt = "2023-03-04T05:06:07.089Z";
+    expect(bookmarkToProperties({ ...full, savedAt }, DEFAULT_PROPERTY_MAP)).toMatchObject({ Saved: { date: { start: savedAt } } });
+    expect(bookmarkToProperties(full, DEFAULT_PROPERTY_MAP)).not.toHaveProperty("Saved");
+    expect(bookmarkToProperties({ ...full, savedAt }, CUSTOM_MAP)).not.toHaveProperty("Saved");
+  });
+
   it("type-checks as update properties too", () => {
     const properties: UpdatePageParameters["properties"] = bookmarkToProperties(full, CUSTOM_MAP);
     expect(properties).toBeDefined();
@@ -66,9 +73,20 @@ describe("pageToBookmark", () => {
       id: PAGE_ID,
       createdTime: "2026-01-02T03:04:00.000Z",
       lastEditedTime: "2026-01-05T06:07:00.000Z",
+      // No Saved value on the page: its created time stands in.
+      savedAt: "2026-01-02T03:04:00.000Z",
       notionUrl: "https://www.notion.so/An-article-be633bf1dfa0436db259571129a590e5",
       inTrash: true,
     });
+  });
+
+  it("reads Saved back as the same instant, whatever offset Notion writes it with", () => {
+    const page = pageFromProperties(bookmarkToProperties({ ...full, savedAt: "2023-03-04T05:06:07.089Z" }, DEFAULT_PROPERTY_MAP));
+    expect(pageToBookmark(page, DEFAULT_PROPERTY_MAP).savedAt).toBe("2023-03-04T05:06:07.089Z");
+    const offset = pageFromProperties({ Saved: { date: { start: "2023-03-04T06:06:07.089+01:00" } } });
+    expect(pageToBookmark(offset, DEFAULT_PROPERTY_MAP).savedAt).toBe("2023-03-04T05:06:07.089Z");
+    const dateOnly = pageFromProperties({ Saved: { date: { start: "2023-03-04" } } });
+    expect(pageToBookmark(dateOnly, DEFAULT_PROPERTY_MAP).savedAt).toBe("2023-03-04T00:00:00.000Z");
   });
 
   it("joins rich text written in Notion as several items", () => {

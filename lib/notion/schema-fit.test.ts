@@ -9,7 +9,7 @@ import {
 } from "./schema-fit";
 
 type PropertyConfig = DataSourceObjectResponse["properties"][string];
-type SimpleType = "title" | "rich_text" | "url" | "number" | "checkbox" | "created_time" | "multi_select";
+type SimpleType = "title" | "rich_text" | "url" | "number" | "checkbox" | "created_time" | "multi_select" | "date";
 
 function config(name: string, type: SimpleType): PropertyConfig {
   const common = { id: `id-${name}`, name, description: null };
@@ -32,7 +32,7 @@ describe("analyzeSchema", () => {
     );
     expect(analyzeSchema(ds)).toEqual({
       fits: true,
-      candidates: { title: "Name", url: ["URL"], description: ["Description"], tags: ["Tags"] },
+      candidates: { title: "Name", url: ["URL"], description: ["Description"], tags: ["Tags"], savedAt: ["Saved"] },
       suggested: DEFAULT_PROPERTY_MAP,
       ambiguous: false,
     });
@@ -113,7 +113,14 @@ describe("analyzeSchema", () => {
       url: ["Link"],
       description: ["Notes"],
       tags: ["Tags"],
+      savedAt: [],
     });
+  });
+
+  it("takes a date property for Saved only by its name", () => {
+    const base: [string, SimpleType][] = [["Name", "title"], ["URL", "url"]];
+    expect(analyzeSchema(schema(...base, ["Due", "date"])).suggested?.savedAt).toBeNull();
+    expect(analyzeSchema(schema(...base, ["Due", "date"], ["Date added", "date"])).suggested?.savedAt).toBe("Date added");
   });
 });
 
@@ -124,6 +131,7 @@ describe("validatePropertyMap", () => {
     ["Notes", "rich_text"],
     ["Tags", "multi_select"],
     ["Rating", "number"],
+    ["Saved", "date"],
   );
   const good: PropertyMap = { title: "Name", url: "URL", description: "Notes", tags: "Tags" };
 
@@ -153,6 +161,8 @@ describe("validatePropertyMap", () => {
       `"Notes" is a Text property, but the tags needs a Multi-select property`,
     ],
     ["a missing tags property", { ...good, tags: "Labels" }, `There's no property called "Labels" for the tags`],
+    ["a valid saved date", { ...good, savedAt: "Saved" }, null],
+    ["a wrong-typed saved date", { ...good, savedAt: "Rating" }, `"Rating" is a Number property, but the saved date needs a Date property`],
     // Property names are keys of a plain object; inherited keys must not count as properties.
     ["an inherited object key", { ...good, url: "constructor" }, `There's no property called "constructor" for the web address`],
   ])("reports %s", (_label, map, expected) => {
@@ -173,6 +183,7 @@ describe("BOOKMARKS_DATABASE_PROPERTIES", () => {
       [DEFAULT_PROPERTY_MAP.url]: { url: {} },
       [DEFAULT_PROPERTY_MAP.description ?? ""]: { rich_text: {} },
       [DEFAULT_PROPERTY_MAP.tags ?? ""]: { multi_select: { options: [] } },
+      [DEFAULT_PROPERTY_MAP.savedAt ?? ""]: { date: {} },
       Created: { created_time: {} },
     });
   });

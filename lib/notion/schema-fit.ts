@@ -9,7 +9,7 @@ export type SchemaAnalysis = {
   fits: boolean;
   /** Why it doesn't fit, in words for the person. */
   reason?: string;
-  candidates: { title: string; url: string[]; description: string[]; tags: string[] };
+  candidates: { title: string; url: string[]; description: string[]; tags: string[]; savedAt: string[] };
   /** A map to preselect; null when the data source doesn't fit. */
   suggested: PropertyMap | null;
   /** True when the person should confirm the suggestion instead of us assuming it. */
@@ -21,6 +21,7 @@ const PREFERRED_NAMES = {
   url: ["url", "link", "website"],
   description: ["description", "notes", "summary"],
   tags: ["tags", "labels", "topics"],
+  savedAt: ["saved", "saved at", "added", "date added", "date"],
 };
 
 // The names Notion's UI uses for each property type, for error messages.
@@ -43,6 +44,7 @@ export function analyzeSchema(ds: DataSourceSchema): SchemaAnalysis {
     url: namesOfType(ds, "url"),
     description: namesOfType(ds, "rich_text"),
     tags: namesOfType(ds, "multi_select"),
+    savedAt: namesOfType(ds, "date"),
   };
 
   const url = pick(candidates.url, PREFERRED_NAMES.url);
@@ -52,10 +54,13 @@ export function analyzeSchema(ds: DataSourceSchema): SchemaAnalysis {
 
   const description = pick(candidates.description, PREFERRED_NAMES.description);
   const tags = pick(candidates.tags, PREFERRED_NAMES.tags);
+  // A date property is only taken for Saved by its name: a "Due" or "Published" date is not when
+  // the link was saved, and writing there would overwrite the person's data.
+  const savedAt = pickByName(candidates.savedAt, PREFERRED_NAMES.savedAt);
   return {
     fits: true,
     candidates,
-    suggested: { title: candidates.title, url: url.name, description: description.name, tags: tags.name },
+    suggested: { title: candidates.title, url: url.name, description: description.name, tags: tags.name, savedAt },
     // Several URL properties is ambiguous even with a preferred name: storing
     // links in the wrong column is worse than asking once.
     ambiguous: candidates.url.length > 1 || description.guessed || tags.guessed,
@@ -69,6 +74,7 @@ export function validatePropertyMap(ds: DataSourceSchema, map: PropertyMap): str
     [map.url, "url", "web address"],
     [map.description, "rich_text", "description"],
     [map.tags, "multi_select", "tags"],
+    [map.savedAt ?? null, "date", "saved date"],
   ];
   for (const [name, type, role] of checks) {
     if (name === null) continue;
@@ -90,6 +96,9 @@ export const BOOKMARKS_DATABASE_PROPERTIES = {
   URL: { url: {} },
   Description: { rich_text: {} },
   Tags: { multi_select: { options: [] } },
+  // When it was saved, to the millisecond, written by Shelf on every create: Notion's created
+  // time is rounded to the minute, and an import's links were saved long before.
+  Saved: { date: {} },
   // Not mapped: Notion fills it in, and it lets the person sort by date in Notion itself.
   Created: { created_time: {} },
 } satisfies DatabaseProperties;
@@ -99,7 +108,11 @@ export const DEFAULT_PROPERTY_MAP: PropertyMap = {
   url: "URL",
   description: "Description",
   tags: "Tags",
+  savedAt: "Saved",
 };
+
+/** The property Shelf adds to a chosen database that has no Saved date (lib/notion/database.ts). */
+export const SAVED_PROPERTY = { name: "Saved", schema: { date: {} } } as const;
 
 function namesOfType(ds: DataSourceSchema, type: PropertyType): string[] {
   return Object.entries(ds.properties)
@@ -114,6 +127,15 @@ function pick(names: string[], preferred: string[]): { name: string | null; gues
     if (match !== undefined) return { name: match, guessed: false };
   }
   return { name: names[0] ?? null, guessed: names.length > 1 };
+}
+
+/** The first name matching a preference; never a guess. */
+function pickByName(names: string[], preferred: string[]): string | null {
+  for (const want of preferred) {
+    const match = names.find((name) => name.trim().toLowerCase() === want);
+    if (match !== undefined) return match;
+  }
+  return null;
 }
 
 function typeLabel(type: PropertyType): string {

@@ -38,6 +38,7 @@ describe("databases and data sources", () => {
         URL: { type: "url" },
         Description: { type: "rich_text" },
         Tags: { type: "multi_select", multi_select: { options: [] } },
+        Saved: { type: "date" },
         Created: { type: "created_time" },
       },
     });
@@ -64,7 +65,26 @@ describe("databases and data sources", () => {
       data_source_id: other.dataSourceId,
       properties: { Rating: { number: {} }, Description: { name: "Summary" }, Created: null },
     })) as DataSourceObjectResponse;
-    expect(Object.keys(updated.properties).sort()).toEqual(["Name", "Rating", "Summary", "Tags", "URL"]);
+    expect(Object.keys(updated.properties).sort()).toEqual(["Name", "Rating", "Saved", "Summary", "Tags", "URL"]);
+  });
+
+  it("adds a date property by a data source update, and a page's date-time reads back as the same instant", async () => {
+    // What setup does for a chosen database without Saved (lib/notion/database.ts addSavedProperty);
+    // live, this shows what precision Notion keeps (docs/decisions/110).
+    const other = await target.createBookmarksDatabase("saved-date");
+    const updated = (await notion.dataSources.update({ data_source_id: other.dataSourceId, properties: { Saved: null } })) as DataSourceObjectResponse;
+    expect(updated.properties).not.toHaveProperty("Saved");
+    const added = (await notion.dataSources.update({ data_source_id: other.dataSourceId, properties: { Saved: { date: {} } } })) as DataSourceObjectResponse;
+    expect(added.properties.Saved).toMatchObject({ type: "date" });
+
+    const start = "2023-03-05T07:06:40.123Z";
+    const page = await notion.pages.create({
+      parent: { type: "data_source_id", data_source_id: other.dataSourceId },
+      properties: { Name: { title: [{ text: { content: "Dated" } }] }, Saved: { date: { start } } },
+    });
+    const read = await notion.pages.retrieve({ page_id: page.id });
+    const saved = isFullPage(read) ? read.properties.Saved : undefined;
+    expect(saved?.type === "date" && saved.date ? Date.parse(saved.date.start) : null).toBe(Date.parse(start));
   });
 
   it("answers object_not_found for ids it does not know", async () => {

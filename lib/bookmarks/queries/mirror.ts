@@ -26,6 +26,7 @@ export function toBookmark(row: BookmarkRow): Bookmark {
     tags: row.tags,
     createdTime: row.createdTime.toISOString(),
     lastEditedTime: row.lastEditedTime.toISOString(),
+    savedAt: row.savedAt.toISOString(),
     notionUrl: row.notionUrl,
     inTrash: row.inTrash,
     syncState: row.syncState,
@@ -34,23 +35,26 @@ export function toBookmark(row: BookmarkRow): Bookmark {
 }
 
 /**
- * A row's place in the order, the number of the page it leads to, and the way: `before` pages
- * towards the start of the list (to the previous page). The number lets "Previous" on page 2 be
- * the plain first page without a query to find out.
+ * A row's place in the order (its sort key and tie-breaker: Shelf's id by title, seq by date), the
+ * number of the page it leads to, and the way: `before` pages towards the start of the list (to
+ * the previous page). The number lets "Previous" on page 2 be the plain first page without a query
+ * to find out.
  */
-type Cursor = { key: string; id: string; page: number; before: boolean };
+type Cursor = { key: string; tie: string; page: number; before: boolean };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id, cursor.page, cursor.before ? 1 : 0])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.key, cursor.tie, cursor.page, cursor.before ? 1 : 0])).toString("base64url");
 }
 
-function decodeCursor(value: string | undefined): Cursor | null {
+function decodeCursor(value: string | undefined, byTitle: boolean): Cursor | null {
   if (!value) return null;
   try {
-    const [key, id, page, before] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
-    if (typeof key !== "string" || typeof id !== "string") return null;
+    const [key, tie, page, before] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    if (typeof key !== "string" || typeof tie !== "string") return null;
+    // By date the tie is a seq; a link from before seq existed (its tie an id) starts over.
+    if (!byTitle && !/^\d{1,18}$/.test(tie)) return null;
     // A cursor from before page numbers (a bookmarked URL) leads to a second page.
-    return { key, id, page: Number.isSafeInteger(page) && (page as number) >= 2 ? (page as number) : 2, before: before === 1 };
+    return { key, tie, page: Number.isSafeInteger(page) && (page as number) >= 2 ? (page as number) : 2, before: before === 1 };
   } catch {
     return null;
   }
@@ -63,30 +67,51 @@ export function searchQuery(q: string): string | null {
 }
 
 /**
- * One page of the mirror, keyset-paginated on (sort key, id) both ways, so page 200 costs what
- * page 1 does. Every order has its index (db/schema.ts); search uses the GIN indexes on `search`
- * and on `content_search` (the saved article's words, lib/content).
+ * The saved rows a search and tag filter select: title, URL (so the host), description and tags,
+ * by word prefix, or the words of the saved article (`content_search`, lib/content).
  */
-export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
+function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">): Array<SQL | undefined> {
   const where: Array<SQL | undefined> = [savedIn(workspaceId)];
   const terms = searchQuery(query.q);
   if (terms) where.push(sql`(${bookmarks.search} @@ to_tsquery('simple', ${terms}) or ${bookmarks.contentSearch} @@ to_tsquery('simple', ${terms}))`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  return where;
+}
 
+/** How many saved rows a search and tag filter select (the "37" of "37 of 2,430"). */
+export async function countMatching(db: Database, workspaceId: string, query: Pick<ListQuery, "q" | "tags">): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookmarks)
+    .where(and(...matching(workspaceId, query)));
+  return row?.n ?? 0;
+}
+
+/**
+ * One page of the mirror, keyset-paginated on (sort key, tie-breaker) both ways, so page 200 costs
+ * what page 1 does. Every order has its index (db/schema.ts); search uses the GIN indexes on
+ * `search` and `content_search`.
+ */
+export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
+  const where = matching(workspaceId, query);
+
+  // By date: (saved_at, seq), the instant it was saved and then save order, so links saved in
+  // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/110).
   const byTitle = query.sort === "title";
-  const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
+  const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.savedAt;
+  const tie = byTitle ? bookmarks.id : bookmarks.seq;
   const ascending = query.sort !== "newest";
-  const keyOf = (row: BookmarkRow) => (byTitle ? row.title.toLowerCase() : row.createdTime.toISOString());
-  const cursor = decodeCursor(query.cursor);
+  const placeOf = (row: BookmarkRow) => (byTitle ? { key: row.title.toLowerCase(), tie: row.id } : { key: row.savedAt.toISOString(), tie: String(row.seq) });
+  const cursor = decodeCursor(query.cursor, byTitle);
   // Backwards, the rows before the cursor are read in the reverse order and turned back.
   const forward = !cursor?.before;
   if (cursor) {
-    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates differently.
+    // Raw SQL parameters go as text: postgres.js and PGlite bind Dates and bigints differently.
     const keyValue = byTitle ? sql`${cursor.key}` : sql`${cursor.key}::timestamptz`;
-    const after = ascending === forward ? sql`(${key}, ${bookmarks.id}) > (${keyValue}, ${cursor.id})` : sql`(${key}, ${bookmarks.id}) < (${keyValue}, ${cursor.id})`;
-    where.push(after);
+    const tieValue = byTitle ? sql`${cursor.tie}` : sql`${cursor.tie}::bigint`;
+    where.push(ascending === forward ? sql`(${key}, ${tie}) > (${keyValue}, ${tieValue})` : sql`(${key}, ${tie}) < (${keyValue}, ${tieValue})`);
   }
-  const order = ascending === forward ? [asc(key), asc(bookmarks.id)] : [desc(key), desc(bookmarks.id)];
+  const order = ascending === forward ? [asc(key), asc(tie)] : [desc(key), desc(tie)];
   const rows = await db
     .select()
     .from(bookmarks)
@@ -101,10 +126,10 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   const last = items.at(-1);
   const more = rows.length > pageSize;
   // A page reached backwards always has the page it came from after it.
-  const nextCursor = last && (more || !forward) ? encodeCursor({ key: keyOf(last), id: last.id, page: page + 1, before: false }) : null;
+  const nextCursor = last && (more || !forward) ? encodeCursor({ ...placeOf(last), page: page + 1, before: false }) : null;
   let prevCursor: string | null = null;
   if (cursor && (forward || more)) {
-    prevCursor = page <= 2 || !first ? FIRST_PAGE : encodeCursor({ key: keyOf(first), id: first.id, page: page - 1, before: true });
+    prevCursor = page <= 2 || !first ? FIRST_PAGE : encodeCursor({ ...placeOf(first), page: page - 1, before: true });
   }
   return { items: items.map(toBookmark), nextCursor, prevCursor };
 }

@@ -27,7 +27,10 @@ export async function upsertFromNotion(db: Database, workspaceId: string, pages:
   const settled = pages.filter((page) => !deferred.includes(page));
   if (settled.length === 0) return deferred;
 
-  const values = settled.map((b) => ({
+  // Rows Notion made get their seq here, at first sight: sorted by (saved, page id) so a batch
+  // numbers them the same way whoever reads it (docs/decisions/110). Rows already mirrored keep theirs.
+  const ordered = [...settled].sort((a, b) => Date.parse(a.savedAt) - Date.parse(b.savedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const values = ordered.map((b) => ({
     workspaceId,
     notionPageId: b.id,
     notionUrl: b.notionUrl,
@@ -38,6 +41,7 @@ export async function upsertFromNotion(db: Database, workspaceId: string, pages:
     tags: b.tags,
     createdTime: new Date(b.createdTime),
     lastEditedTime: new Date(b.lastEditedTime),
+    savedAt: new Date(b.savedAt),
     inTrash: b.inTrash,
   }));
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
@@ -55,6 +59,7 @@ export async function upsertFromNotion(db: Database, workspaceId: string, pages:
         tags: excluded("tags"),
         createdTime: excluded("created_time"),
         lastEditedTime: excluded("last_edited_time"),
+        savedAt: excluded("saved_at"),
         inTrash: excluded("in_trash"),
       },
       setWhere: sql`${bookmarks.syncState} = 'synced' and ${bookmarks.lastEditedTime} <= excluded.last_edited_time`,

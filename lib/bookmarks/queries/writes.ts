@@ -6,19 +6,36 @@ import { bookmarks, pendingWrites, type BookmarkRow, type WritePayload } from "@
 import { normalizeUrl } from "../url";
 import { inWorkspace } from "./scope";
 
-// The page's icon and cover (`images`) are Notion's alone; the mirror row has no place for them.
-function rowFields({ title, url, description, tags }: WritePayload) {
-  return { title, url, description, tags, normalizedUrl: normalizeUrl(url) };
+/** The bookmark's own fields; savedAt is the create's alone, so an edit never moves it in the order. */
+function fieldsOf({ title, url, description, tags }: WritePayload): Omit<WritePayload, "savedAt" | "images"> {
+  return { title, url, description, tags };
 }
 
+// The page's icon and cover (`images`) are Notion's alone; the mirror row has no place for them.
+function rowFields(input: WritePayload) {
+  return { ...fieldsOf(input), normalizedUrl: normalizeUrl(input.url) };
+}
+
+/** What an edit sends to Notion: the fields, and the page's icon and cover when the page reader found them. */
+function editPayload(input: WritePayload): WritePayload {
+  return { ...fieldsOf(input), ...(input.images ? { images: input.images } : {}) };
+}
+
+/**
+ * A new bookmark, in the mirror and the outbox. `savedAt` is now unless given (an import's file
+ * date); the create carries it to Notion's Saved property to the millisecond, and the row's `seq`
+ * (assigned by this insert) keeps rows of the same instant in save order (docs/decisions/110).
+ */
 export async function recordCreate(db: Database, workspaceId: string, input: WritePayload): Promise<BookmarkRow> {
   return db.transaction(async (tx) => {
     const now = new Date();
+    const savedAt = input.savedAt ? new Date(input.savedAt) : now;
     const [row] = await tx
       .insert(bookmarks)
-      .values({ workspaceId, ...rowFields(input), createdTime: now, lastEditedTime: now, syncState: "pending" })
+      .values({ workspaceId, ...rowFields(input), createdTime: now, lastEditedTime: now, savedAt, syncState: "pending" })
       .returning();
-    await tx.insert(pendingWrites).values({ workspaceId, bookmarkId: row!.id, kind: "create", payload: input });
+    const payload: WritePayload = { ...fieldsOf(input), savedAt: savedAt.toISOString() };
+    await tx.insert(pendingWrites).values({ workspaceId, bookmarkId: row!.id, kind: "create", payload });
     return row!;
   });
 }
@@ -39,7 +56,7 @@ async function applyChange(tx: Transaction, workspaceId: string, id: string, cha
     workspaceId,
     bookmarkId: id,
     kind: change.kind,
-    payload: change.kind === "update" ? change.input : null,
+    payload: change.kind === "update" ? editPayload(change.input) : null,
   });
   return row;
 }

@@ -2,8 +2,8 @@
 
 import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { formatDate } from "@/components/bookmarks/format";
 import { safeHref } from "@/components/bookmarks/safe-href";
+import { SavedDate } from "@/components/bookmarks/saved-date";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { Badge, badgeVariants } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -123,9 +123,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
       <div className={cn("flex shrink-0 items-end gap-1 sm:flex-row sm:items-center sm:gap-2", compact ? "flex-row items-center" : "flex-col")}>
         <SyncNote bookmark={bookmark} onResolve={onResolve} />
         {!saving && (
-          <time dateTime={bookmark.createdTime} className="text-xs tabular-nums text-muted">
-            {formatDate(bookmark.createdTime)}
-          </time>
+          <SavedDate iso={bookmark.savedAt} />
         )}
         {/* With a mouse, actions appear on the row in use; touch screens always show them. */}
         <div className="-mr-1.5 flex items-center transition-opacity group-hover:opacity-100 group-focus-within:opacity-100 group-aria-[current=true]:opacity-100 [@media(hover:hover)]:opacity-0">

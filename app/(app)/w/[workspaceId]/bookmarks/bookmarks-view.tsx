@@ -32,6 +32,7 @@ import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
+import { MatchCount } from "./match-count";
 import { NotionTrouble } from "./notion-trouble";
 import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
@@ -60,9 +61,11 @@ type Props = {
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
   duplicates: number;
+  /** "37 of 2,430" while a search or tag filter is on. */
+  matches: { count: number; total: number } | null;
 };
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates, matches }: Props) {
   const router = useRouter();
   const { openAdd, setTagOptions } = useWorkspaceCommands();
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
@@ -104,6 +107,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       id: `${LOCAL_ID_PREFIX}${now}-${Math.random()}`,
       createdTime: now,
       lastEditedTime: now,
+      savedAt: now,
       notionUrl: null,
       inTrash: false,
       syncState: "pending",
@@ -230,6 +234,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         >
           <DensitySwitch density={density} onChange={setDensity} />
         </Toolbar>
+        <MatchCount matches={matches} />
         <ActiveFilters workspaceId={workspaceId} query={query} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />

@@ -87,6 +87,7 @@ export default async function BookmarksPage({
         images={images}
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
+        matches={list.matches}
       />
     );
   }

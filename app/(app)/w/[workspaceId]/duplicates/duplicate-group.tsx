@@ -4,8 +4,8 @@ import { Loader2, Merge } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { formatDate } from "@/components/bookmarks/format";
 import { safeHref } from "@/components/bookmarks/safe-href";
+import { SavedDate } from "@/components/bookmarks/saved-date";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { restoreBookmarkAction } from "@/lib/actions/bookmarks";
@@ -90,9 +90,7 @@ export function DuplicateGroupCard({ workspaceId, group }: { workspaceId: string
                   </ul>
                 )}
               </div>
-              <time dateTime={bookmark.createdTime} className="shrink-0 text-xs tabular-nums text-muted">
-                {formatDate(bookmark.createdTime)}
-              </time>
+              <SavedDate iso={bookmark.savedAt} className="shrink-0" />
             </li>
           );
         })}

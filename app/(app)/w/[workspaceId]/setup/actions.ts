@@ -16,10 +16,12 @@ export const chooseDatabaseAction = workspaceAction(
       url: z.string({ error: "Choose the property that holds the web address." }).trim().min(1, "Choose the property that holds the web address.").max(200),
       description: propertyName.nullable(),
       tags: propertyName.nullable(),
+      savedAt: propertyName.nullable().default(null),
     }),
+    addSaved: z.boolean().default(false),
   }),
   async ({ db, workspace, input }) => {
-    await chooseDatabase({ db, workspace }, input.dataSourceId, input.propertyMap);
+    await chooseDatabase({ db, workspace }, input.dataSourceId, input.propertyMap, { addSaved: input.addSaved });
     return null;
   },
 );

@@ -11,16 +11,21 @@ export type DatabaseOption = {
   dataSourceId: string;
   title: string;
   titleProperty: string;
-  candidates: { url: string[]; description: string[]; tags: string[] };
+  candidates: { url: string[]; description: string[]; tags: string[]; savedAt: string[] };
   suggested: PropertyMap;
   ambiguous: boolean;
 };
+
+/** The Saved choice that asks Shelf to add the property to the database (not a property name). */
+const ADD_SAVED = "\u0000add";
 
 const selectClass = "w-full rounded-md border border-line-strong bg-raised px-2 py-1.5 text-sm";
 
 /** One fitting database: its property mapping (preselected, editable) and "Use this database". */
 export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; option: DatabaseOption }) {
-  const [map, setMap] = useState<PropertyMap>(option.suggested);
+  // A database without a Saved date is offered one, preselected: without it, links saved in the
+  // same minute have only Shelf's save order, which a new mirror of the database can't know.
+  const [map, setMap] = useState<PropertyMap>({ ...option.suggested, savedAt: option.suggested.savedAt ?? ADD_SAVED });
   const [pending, start] = useTransition();
   const router = useRouter();
   const id = (field: string) => `${option.dataSourceId}-${field}`;
@@ -28,14 +33,16 @@ export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; o
   function submit(event: React.FormEvent) {
     event.preventDefault();
     start(async () => {
-      const result = await chooseDatabaseAction({ workspaceId, dataSourceId: option.dataSourceId, propertyMap: map });
+      const addSaved = map.savedAt === ADD_SAVED;
+      const propertyMap = { ...map, savedAt: addSaved ? null : (map.savedAt ?? null) };
+      const result = await chooseDatabaseAction({ workspaceId, dataSourceId: option.dataSourceId, propertyMap, addSaved });
       if (!result.ok) return void toast.error(result.error);
       toast.success(`Bookmarks now go to “${option.title}”.`);
       router.push(`/w/${workspaceId}/bookmarks`);
     });
   }
 
-  const field = (key: "url" | "description" | "tags", label: string, names: string[], optional: boolean) => (
+  const field = (key: "url" | "description" | "tags" | "savedAt", label: string, names: string[], optional: boolean, extra?: React.ReactNode) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={id(key)} className="text-xs font-medium text-muted">
         {label}
@@ -52,6 +59,7 @@ export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; o
             {name}
           </option>
         ))}
+        {extra}
       </select>
     </div>
   );
@@ -59,7 +67,7 @@ export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; o
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label={`Use ${option.title}`}>
       {option.ambiguous && <p className="text-sm text-muted">Several properties could fit: check which one holds what.</p>}
-      <div className="grid gap-3 sm:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-5">
         <div className="flex flex-col gap-1">
           <span className="text-xs font-medium text-muted">Title</span>
           <span className="py-1.5 text-sm">{option.titleProperty}</span>
@@ -67,9 +75,16 @@ export function DatabaseChoice({ workspaceId, option }: { workspaceId: string; o
         {field("url", "Web address", option.candidates.url, false)}
         {field("description", "Description", option.candidates.description, true)}
         {field("tags", "Tags", option.candidates.tags, true)}
+        {field(
+          "savedAt",
+          "Saved date",
+          option.candidates.savedAt,
+          true,
+          !option.candidates.savedAt.includes("Saved") && <option value={ADD_SAVED}>Add “Saved” to the database</option>,
+        )}
       </div>
       <div>
-        <Button variant="primary" type="submit"  disabled={pending}>
+        <Button variant="primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Use this database"}
         </Button>
       </div>

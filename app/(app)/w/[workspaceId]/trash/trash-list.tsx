@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
-import { formatDate } from "@/components/bookmarks/format";
+import { SavedDate } from "@/components/bookmarks/saved-date";
 import { useListWatch } from "@/components/bookmarks/use-list-watch";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -103,7 +103,8 @@ export function TrashList({ workspaceId, trash }: { workspaceId: string; trash: 
                   {bookmark.title}
                 </label>
                 <p className="truncate text-xs text-muted">
-                  {displayHost(bookmark.url) || bookmark.url} · trashed <time dateTime={bookmark.lastEditedTime}>{formatDate(bookmark.lastEditedTime)}</time>
+                  {displayHost(bookmark.url) || bookmark.url} · <span aria-hidden>trashed </span>
+                  <SavedDate iso={bookmark.lastEditedTime} label="Trashed" className="text-[length:inherit]" />
                   {bookmark.syncState === "pending" && " · waiting to sync"}
                 </p>
               </div>
