@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { serverPageReader } from "@/lib/bookmarks/page-metadata";
 import { serverWorker } from "@/lib/bookmarks/worker";
+import { serverBulkRunner } from "@/lib/bulk/runner";
 import { serverImportRunner } from "@/lib/imports/runner";
 import { ConfigError, env } from "@/lib/env";
 import { log, withLogContext } from "@/lib/log";
@@ -28,8 +29,9 @@ async function startServer(): Promise<void> {
   if (handle && env().outboxWorker) {
     const worker = serverWorker(handle.db);
     const imports = serverImportRunner(handle.db);
+    const bulk = serverBulkRunner(handle.db);
     const pages = env().linkMetadata.enabled ? serverPageReader(handle.db) : undefined;
     // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
-    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), pages?.stop()]));
+    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), bulk.stop(), pages?.stop()]));
   }
 }

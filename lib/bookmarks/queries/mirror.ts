@@ -49,14 +49,23 @@ function searchQuery(q: string): string | null {
 }
 
 /**
+ * The rows a list's search and tag filter match, in the saved rows or the trash: the list's own
+ * condition, which bulk actions' "select all matching" resolves too.
+ */
+export function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">, trash = false): Array<SQL | undefined> {
+  const where: Array<SQL | undefined> = [trash ? and(inWorkspace(workspaceId), eq(bookmarks.inTrash, true)) : savedIn(workspaceId)];
+  const terms = searchQuery(query.q);
+  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
+  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  return where;
+}
+
+/**
  * One page of the mirror, keyset-paginated on (sort key, id) so page 200 costs what page 1 does.
  * Every order has its index (db/schema.ts); search uses the GIN index on `search`.
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
-  const terms = searchQuery(query.q);
-  if (terms) where.push(sql`${bookmarks.search} @@ to_tsquery('simple', ${terms})`);
-  if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
+  const where: Array<SQL | undefined> = matching(workspaceId, query);
 
   const byTitle = query.sort === "title";
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.createdTime;
