@@ -47,6 +47,8 @@ export const SEED_PEOPLE = {
   hedy: { id: "e0000000-0000-4000-8000-000000000019", name: "Hedy Lamarr", email: "hedy@example.com", avatarUrl: initialsAvatar("HL", "#337ea9") },
   // e2e/extension.spec.ts saves through the browser extension as Annie.
   annie: { id: "e0000000-0000-4000-8000-000000000020", name: "Annie Easley", email: "annie@example.com", avatarUrl: null },
+  // e2e/bulk.spec.ts changes thousands of rows at once as Joan, in two workspaces of her own.
+  joan: { id: "e0000000-0000-4000-8000-000000000021", name: "Joan Clarke", email: "joan@example.com", avatarUrl: initialsAvatar("JC", "#9065b0") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -70,6 +72,8 @@ export const SEED_WORKSPACES = {
   apollo: { id: "f0000000-0000-4000-8000-000000000018", name: "Apollo Guidance", icon: "🚀", memberIds: [SEED_PEOPLE.margaret.id] },
   signals: { id: "f0000000-0000-4000-8000-000000000019", name: "Frequency Hopping", icon: "📡", memberIds: [SEED_PEOPLE.hedy.id] },
   centaur: { id: "f0000000-0000-4000-8000-000000000020", name: "Centaur Rocket", icon: null, memberIds: [SEED_PEOPLE.annie.id] },
+  hut8: { id: "f0000000-0000-4000-8000-000000000021", name: "Hut 8", icon: "🔐", memberIds: [SEED_PEOPLE.joan.id] },
+  hut11: { id: "f0000000-0000-4000-8000-000000000022", name: "Hut 11", icon: null, memberIds: [SEED_PEOPLE.joan.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

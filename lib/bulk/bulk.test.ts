@@ -12,7 +12,7 @@ import { describeEachDatabase } from "@/test/db";
 import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { eq } from "drizzle-orm";
 import { stepBulkJobs } from "./runner";
-import { bulkJobView, startBulkJob, undoBulkJob } from "./service";
+import { bulkJobView, startBulkJob, reverseBulkJob } from "./service";
 import { bulkTagsSchema } from "./tags";
 
 let sandbox: RunningSandbox;
@@ -115,10 +115,10 @@ describeEachDatabase("bulk jobs", (handle) => {
     await finish(db, workspace, job.id);
     expect((await findBookmark(db, workspace.id, had!.id))!.tags).toEqual(["keep", "new"]);
 
-    const undo = await undoBulkJob(ctx, job.id);
+    const undo = await reverseBulkJob(ctx, job.id);
     expect(undo.action).toBe("remove_tags");
     await finish(db, workspace, undo.id);
-    await expect(undoBulkJob(ctx, job.id)).rejects.toThrow("already undone");
+    await expect(reverseBulkJob(ctx, job.id)).rejects.toThrow("already undone");
     expect((await findBookmark(db, workspace.id, had!.id))!.tags).toEqual(["keep"]);
     for (const b of plain) expect((await findBookmark(db, workspace.id, b.id))!.tags).toEqual([]);
     const pages = await notionTags(workspace);
@@ -127,7 +127,7 @@ describeEachDatabase("bulk jobs", (handle) => {
     const trash = await startBulkJob(ctx, { action: "trash", selection: { ids: plain.map((b) => b.id) } });
     await finish(db, workspace, trash.id);
     expect((await findBookmark(db, workspace.id, plain[0]!.id))!.inTrash).toBe(true);
-    const restore = await undoBulkJob(ctx, trash.id);
+    const restore = await reverseBulkJob(ctx, trash.id);
     await finish(db, workspace, restore.id);
     await syncWorkspace(db, workspace, { full: true });
     for (const b of plain) expect((await findBookmark(db, workspace.id, b.id))!.inTrash).toBe(false);
@@ -155,7 +155,7 @@ describeEachDatabase("bulk jobs", (handle) => {
     await expect(startBulkJob(ctx, { action: "move", targetWorkspaceId: workspace.id, selection: { ids: [saved[0]!.id] } })).rejects.toThrow("another workspace");
     const job = await startBulkJob(ctx, { action: "move", targetWorkspaceId: other.id, selection: { ids: saved.map((b) => b.id) } });
     expect(await finish(db, workspace, job.id)).toMatchObject({ done: 4, targetName: other.name });
-    await expect(undoBulkJob(ctx, job.id)).rejects.toThrow("can't be undone");
+    await expect(reverseBulkJob(ctx, job.id)).rejects.toThrow("can't be undone");
     const there = await notionTags(other);
     expect(saved.every((b) => there.get(b.url)?.tags.join() === "m")).toBe(true);
     expect([...there.values()].filter((b) => b.url.startsWith("https://move.example/"))).toHaveLength(4);

@@ -14,7 +14,7 @@ export type Selection = { ids: string[] } | { query: Pick<ListQuery, "q" | "tags
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-function selectionWhere(workspaceId: string, selection: Selection): SQL {
+export function selectionWhere(workspaceId: string, selection: Selection): SQL {
   if ("ids" in selection) return and(inWorkspace(workspaceId), inArray(bookmarks.id, selection.ids))!;
   return and(...matching(workspaceId, selection.query, selection.trash ?? false))!;
 }

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import type { BulkJob, Workspace } from "@/db/schema";
 import { kickWorker } from "@/lib/bookmarks/worker";
 import { UserFacingError } from "@/lib/errors";
-import { findUserWorkspace, findWorkspace } from "@/lib/workspaces/queries";
+import { findUserWorkspace, findWorkspace, listUserWorkspaces } from "@/lib/workspaces/queries";
 import { countOverTagLimit, countSelection, findJob, insertJob, insertReverseJob, queueItems, recentJobs, settleJob, type Selection } from "./queries";
 import { kickBulkRunner } from "./runner";
 import { TAGS_MAX } from "./tags";
@@ -91,7 +91,7 @@ async function run(db: Database, job: BulkJob): Promise<BulkJob> {
  * Reverses a finished (or running: the rest is cancelled) tag change or trash: each bookmark loses
  * exactly the tags the job gave it, or comes back from the trash it was put in. Once per job.
  */
-export async function undoBulkJob(ctx: Context, jobId: string): Promise<BulkJobView> {
+export async function reverseBulkJob(ctx: Context, jobId: string): Promise<BulkJobView> {
   const job = await findJob(ctx.db, ctx.workspace.id, jobId);
   if (!job) throw new UserFacingError("This bulk change was not found.", "not_found");
   const reverse = REVERSE[job.action];
@@ -137,4 +137,13 @@ async function viewOf(db: Database, job: BulkJob): Promise<BulkJobView> {
     undoable: Boolean(REVERSE[job.action]) && !job.undoneBy && (job.status === "running" || job.done > 0),
     undoOf: job.undoOf,
   };
+}
+
+/** Another workspace of the person a move can go to. */
+export type MoveTarget = { id: string; name: string };
+
+/** What the bulk bar polls: the progress bars, and the workspaces a move may go to. */
+export async function bulkStatus(ctx: Context): Promise<{ jobs: BulkJobView[]; moveTargets: MoveTarget[] }> {
+  const [jobs, others] = await Promise.all([listBulkJobs(ctx), listUserWorkspaces(ctx.db, ctx.userId)]);
+  return { jobs, moveTargets: others.filter((w) => w.id !== ctx.workspace.id && w.status === "active").map((w) => ({ id: w.id, name: w.name ?? "Untitled workspace" })) };
 }

@@ -24,6 +24,7 @@ import {
 } from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
 import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
+import { BulkBar, BulkProgress, SelectBox } from "./bulk-bar";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
@@ -34,7 +35,9 @@ import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
 import { SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
+import { useBulkStatus } from "./use-bulk-status";
 import { useOptimisticList } from "./use-optimistic-list";
+import { useSelection } from "./use-selection";
 
 type Props = {
   workspaceId: string;
@@ -76,6 +79,8 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   const urlRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const selection = useSelection(items.filter((b) => !isLocal(b)).map((b) => b.id), JSON.stringify([query.q, query.tags, query.sort, query.cursor]));
+  const bulk = useBulkStatus(workspaceId);
 
   const selectedIndex = items.findIndex((b) => b.id === selectedId);
   const selected = items[selectedIndex];
@@ -181,6 +186,12 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       case "?":
         setHelpOpen(true);
         return true;
+      case "x":
+        if (ready) selection.toggle(ready.id);
+        return Boolean(ready);
+      case "Escape":
+        selection.clear();
+        return !selection.empty;
     }
   });
 
@@ -226,6 +237,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           <DensitySwitch density={density} onChange={setDensity} />
         </Toolbar>
         <ActiveFilters workspaceId={workspaceId} query={query} />
+        <BulkProgress workspaceId={workspaceId} jobs={bulk.jobs} onStarted={bulk.started} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
         ) : (
@@ -249,9 +261,22 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 onEdit={() => setEditing(bookmark)}
                 onRemove={() => void remove(bookmark)}
                 onResolve={(decision) => void resolve(bookmark, decision)}
+                leading={!readOnly && !isLocal(bookmark) && <SelectBox title={bookmark.title} checked={selection.has(bookmark.id)} onToggle={(range) => selection.toggle(bookmark.id, range)} />}
               />
             ))}
           </Card>
+        )}
+        {!readOnly && (
+          <BulkBar
+            workspaceId={workspaceId}
+            query={query}
+            selection={selection}
+            pageSize={items.length}
+            morePages={nextCursor !== null || Boolean(query.cursor)}
+            tagOptions={tagOptions}
+            moveTargets={bulk.moveTargets}
+            onStarted={bulk.started}
+          />
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} />
       </section>
