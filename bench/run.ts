@@ -5,6 +5,7 @@ import "./defaults";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchBulkTag } from "./bulk-tag";
 import { benchImports } from "./imports";
 import { benchLoad } from "./load";
 import { benchReads } from "./reads";
@@ -24,6 +25,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   scale: benchScale,
   "token-check": benchTokenCheck,
   imports: benchImports,
+  "bulk-tag": benchBulkTag,
 };
 
 /** At most two decimals, so the table stays readable. */
