@@ -20,10 +20,11 @@ export function useSelection(pageIds: string[], listKey: string) {
   /** Ticks or unticks one row; with `range`, every row from the last one touched takes its new state. */
   function toggle(id: string, range = false) {
     setAllMatching(false);
+    // Read now: the updater runs later, after the anchor has moved to this row.
+    const from = range && anchor.current ? pageIds.indexOf(anchor.current) : -1;
     setIds((current) => {
       const next = new Set(current);
       const on = !current.has(id);
-      const from = range && anchor.current ? pageIds.indexOf(anchor.current) : -1;
       const to = pageIds.indexOf(id);
       const span = from >= 0 && to >= 0 ? pageIds.slice(Math.min(from, to), Math.max(from, to) + 1) : [id];
       for (const each of span) {
