@@ -24,7 +24,8 @@ import {
 } from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
 import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
-import { BulkBar, BulkProgress, SelectBox } from "./bulk-bar";
+import { BulkBar, SelectBox } from "./bulk-bar";
+import { BulkProgress } from "./bulk-progress";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
