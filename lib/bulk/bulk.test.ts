@@ -13,6 +13,7 @@ import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-wor
 import { eq } from "drizzle-orm";
 import { stepBulkJobs } from "./runner";
 import { bulkJobView, startBulkJob, reverseBulkJob } from "./service";
+import { exportWorkspace } from "@/lib/imports/export";
 import { bulkTagsSchema } from "./tags";
 
 let sandbox: RunningSandbox;
@@ -175,5 +176,21 @@ describeEachDatabase("bulk jobs", (handle) => {
       "1 of these bookmarks would have more than 100 tags",
     );
     expect((await findBookmark(db, workspace.id, full!.id))!.tags).toHaveLength(99);
+  }, 60_000);
+
+  it("exports only the selection: ticked ids, or what the filter matches", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "hedy", workspace: "signals" });
+    const saved = await seed(db, workspace, "export", 4, ["pick"]);
+    await seed(db, workspace, "other", 2, []);
+    const read = async (selection: Parameters<typeof exportWorkspace>[3]) =>
+      new Response(exportWorkspace(db, workspace, { format: "csv", tagsAsFolders: false }, selection).body).text();
+    const byIds = await read({ ids: [saved[0]!.id, saved[2]!.id] });
+    expect(byIds).toContain(saved[0]!.url);
+    expect(byIds).toContain(saved[2]!.url);
+    expect(byIds).not.toContain(saved[1]!.url);
+    const byTag = await read({ query: { q: "", tags: ["pick"] } });
+    expect(saved.every((b) => byTag.includes(b.url))).toBe(true);
+    expect(byTag).not.toContain("https://other.example/");
   }, 60_000);
 });
