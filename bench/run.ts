@@ -5,6 +5,7 @@ import "./defaults";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchBulkTag } from "./bulk-tag";
 import { benchImports } from "./imports";
 import { benchLoad } from "./load";
 import { benchReader } from "./reader";
@@ -30,6 +31,7 @@ const benchmarks: Record<string, () => Promise<Result | Result[]>> = {
   "tag-rename": benchTagRename,
   reader: benchReader,
   "search-tags": benchSearchTags,
+  "bulk-tag": benchBulkTag,
 };
 
 /** At most two decimals, so the table stays readable. */

@@ -528,6 +528,82 @@ export const importItems = pgTable(
   ],
 );
 
+export const bulkAction = pgEnum("bulk_action", ["add_tags", "remove_tags", "trash", "restore", "move"]);
+export const bulkJobStatus = pgEnum("bulk_job_status", ["running", "cancelled", "completed"]);
+
+/** What a bulk job was asked to do: the tags to add or remove, or the workspace to move to. */
+export type BulkParams = { tags?: string[]; targetWorkspaceId?: string };
+
+/**
+ * A change to many bookmarks at once (docs/decisions/120). The bookmarks are resolved once, at
+ * start, into bulk_items; the bulk runner turns them into outbox writes a bounded batch at a time,
+ * marking each item in the transaction of its writes, so a restart resumes and repeats nothing.
+ */
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: id(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    action: bulkAction("action").notNull(),
+    params: jsonb("params").$type<BulkParams>().notNull().default({}),
+    status: bulkJobStatus("status").notNull().default("running"),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    /** Items that needed no change (the tag was already there, the bookmark already in the trash). */
+    unchanged: integer("unchanged").notNull().default(0),
+    /** The job this one reverses, and the job that reversed this one (undo). */
+    undoOf: text("undo_of"),
+    undoneBy: text("undone_by"),
+    /** A runner's lease, as in import_jobs. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("bulk_jobs_workspace_idx").on(t.workspaceId, t.createdAt),
+    index("bulk_jobs_running_idx").on(t.status).where(sql`${t.status} = 'running'`),
+  ],
+);
+
+export const bulkItemStatus = pgEnum("bulk_item_status", ["new", "queued", "done", "failed", "unchanged"]);
+
+/** One bookmark of a bulk job, with the outbox writes made for it and what it changed (for undo). */
+export const bulkItems = pgTable(
+  "bulk_items",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    /** Order of the selection when it was resolved. */
+    position: integer("position").notNull(),
+    bookmarkId: text("bookmark_id")
+      .notNull()
+      .references(() => bookmarks.id, { onDelete: "cascade" }),
+    status: bulkItemStatus("status").notNull().default("new"),
+    /** For this item only, instead of the job's tags (an undo removes what each bookmark gained). */
+    tags: text("tags").array(),
+    /** The tags this item really added or removed: what an undo reverses. */
+    appliedTags: text("applied_tags").array(),
+    /** The pending_writes made for it; the item is done once they are all delivered. */
+    writeIds: integer("write_ids").array(),
+    reason: text("reason"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.position] }),
+    // A bookmark is in a job once, whatever the selection said.
+    uniqueIndex("bulk_items_bookmark_idx").on(t.jobId, t.bookmarkId),
+    index("bulk_items_status_idx").on(t.jobId, t.status, t.position),
+    // Deleting a bookmark (a discarded create) finds its items without a scan.
+    index("bulk_items_bookmark_only_idx").on(t.bookmarkId),
+  ],
+);
+
 export type ApiPermission = "read" | "write";
 
 /**
@@ -610,3 +686,5 @@ export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type ExtensionGrant = typeof extensionGrants.$inferSelect;
+export type BulkJob = typeof bulkJobs.$inferSelect;
+export type BulkItem = typeof bulkItems.$inferSelect;

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { serverPageReader } from "@/lib/bookmarks/page-metadata";
 import { serverContentWriter } from "@/lib/content/service";
 import { serverWorker } from "@/lib/bookmarks/worker";
+import { serverBulkRunner } from "@/lib/bulk/runner";
 import { serverImportRunner } from "@/lib/imports/runner";
 import { ConfigError, env } from "@/lib/env";
 import { log, withLogContext } from "@/lib/log";
@@ -29,9 +30,10 @@ async function startServer(): Promise<void> {
   if (handle && env().outboxWorker) {
     const worker = serverWorker(handle.db);
     const imports = serverImportRunner(handle.db);
+    const bulk = serverBulkRunner(handle.db);
     const pages = env().linkMetadata.enabled ? serverPageReader(handle.db) : undefined;
     const content = serverContentWriter(handle.db);
     // Finish the deliveries in hand before exiting; an interrupted one is resumed by its lease.
-    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), pages?.stop(), content.stop()]));
+    process.once("SIGTERM", () => void Promise.all([worker.stop(), imports.stop(), bulk.stop(), pages?.stop(), content.stop()]));
   }
 }

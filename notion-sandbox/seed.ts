@@ -52,6 +52,8 @@ export const SEED_PEOPLE = {
   christine: { id: "e0000000-0000-4000-8000-000000000044", name: "Christine Darden", email: "christine@example.com", avatarUrl: null },
   // e2e/order.spec.ts checks the save order and imported dates as Gladys, in a workspace of her own.
   gladys: { id: "e0000000-0000-4000-8000-000000000021", name: "Gladys West", email: "gladys@example.com", avatarUrl: null },
+  // e2e/bulk.spec.ts changes thousands of rows at once as Joan, in two workspaces of her own.
+  joan: { id: "e0000000-0000-4000-8000-000000000021", name: "Joan Clarke", email: "joan@example.com", avatarUrl: initialsAvatar("JC", "#9065b0") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -79,6 +81,8 @@ export const SEED_WORKSPACES = {
   sonicBoom: { id: "f0000000-0000-4000-8000-000000000044", name: "Sonic Boom", icon: "💥", memberIds: [SEED_PEOPLE.christine.id] },
   supersonic: { id: "f0000000-0000-4000-8000-000000000045", name: "Supersonic Wings", icon: null, memberIds: [SEED_PEOPLE.christine.id] },
   geodesy: { id: "f0000000-0000-4000-8000-000000000021", name: "Satellite Geodesy", icon: "🛰", memberIds: [SEED_PEOPLE.gladys.id] },
+  hut8: { id: "f0000000-0000-4000-8000-000000000021", name: "Hut 8", icon: "🔐", memberIds: [SEED_PEOPLE.joan.id] },
+  hut11: { id: "f0000000-0000-4000-8000-000000000022", name: "Hut 11", icon: null, memberIds: [SEED_PEOPLE.joan.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

@@ -4,6 +4,8 @@ import type { Database } from "@/db/client";
 import { outboxBacklog } from "@/lib/bookmarks/queries";
 import { DELIVERY_CONCURRENCY, deliverBatch } from "@/lib/bookmarks/worker";
 import { env } from "@/lib/env";
+import { countRunningJobs as countRunningBulkJobs } from "@/lib/bulk/queries";
+import { stepBulkJobs } from "@/lib/bulk/runner";
 import { countRunningJobs } from "@/lib/imports/queries";
 import { stepImports } from "@/lib/imports/runner";
 
@@ -13,15 +15,16 @@ export type DrainResult = {
   /** Writes claimed and sent: delivered, or given back to wait for a retry (Notion busy or slow). */
   taken: number;
   importRowsQueued: number;
-  /** What is left: writes not delivered yet (some may be waiting for a retry), parked ones, running imports. */
-  left: { pending: number; parked: number; runningImports: number };
+  bulkItemsQueued: number;
+  /** What is left: writes not delivered yet (some may be waiting for a retry), parked ones, running imports and bulk jobs. */
+  left: { pending: number; parked: number; runningImports: number; runningBulkJobs: number };
   /** Nothing was due any more when the run ended (what is pending waits for a retry); false: call again now. */
   done: boolean;
 };
 
 /**
  * One bounded pass of the background work, for hosts with no long-lived process (a cron calling
- * /api/cron/drain): imports feed the outbox, then due writes are delivered, until `maxWrites` were
+ * /api/cron/drain): imports and bulk jobs feed the outbox, then due writes are delivered, until `maxWrites` were
  * taken or `seconds` have gone. It claims with the same leases as `npm run worker`, so both may run
  * at once; a run cut off by its host leaves its claims to lapse and be taken over. A delivery in
  * flight at the deadline is finished, so the run may overrun by one Notion call.
@@ -31,16 +34,19 @@ export async function drainBatch(db: Database, limits: DrainLimits): Promise<Dra
   const leaseMs = env().outboxLeaseMs;
   let taken = 0;
   let importRowsQueued = 0;
+  let bulkItemsQueued = 0;
   let done = false;
   while (!done && Date.now() < deadline && taken < limits.maxWrites) {
     const queued = await stepImports(db, leaseMs);
     importRowsQueued += queued;
+    const bulkQueued = await stepBulkJobs(db, leaseMs);
+    bulkItemsQueued += bulkQueued;
     const batch = await deliverBatch(db, Math.min(DELIVERY_CONCURRENCY, limits.maxWrites - taken), leaseMs);
     taken += batch;
-    done = batch === 0 && queued === 0;
+    done = batch === 0 && queued === 0 && bulkQueued === 0;
   }
-  const [backlog, runningImports] = await Promise.all([outboxBacklog(db), countRunningJobs(db)]);
-  return { taken, importRowsQueued, left: { ...backlog, runningImports }, done };
+  const [backlog, runningImports, runningBulkJobs] = await Promise.all([outboxBacklog(db), countRunningJobs(db), countRunningBulkJobs(db)]);
+  return { taken, importRowsQueued, bulkItemsQueued, left: { ...backlog, runningImports, runningBulkJobs }, done };
 }
 
 export const drainLimitsSchema = z.object({

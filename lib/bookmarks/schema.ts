@@ -5,7 +5,7 @@ import { fallbackTitle, parseHttpUrl } from "./url";
 const NOTION_TEXT_MAX = 2000;
 // Notion select option names are capped at 100 characters; a request carries at most 100 options.
 const TAG_MAX_LENGTH = 100;
-const TAGS_MAX = 100;
+export const TAGS_MAX = 100;
 const QUERY_MAX = 200;
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;

@@ -5,6 +5,7 @@ import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
 import { contentLater } from "@/lib/content/service";
 import { recordCreate } from "@/lib/bookmarks/queries";
 import { savedIn } from "@/lib/bookmarks/queries/scope";
+import { selectionWhere, type Selection } from "@/lib/bulk/queries";
 import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
 
@@ -23,11 +24,12 @@ export async function savedNormalizedUrls(db: Database, workspaceId: string): Pr
 // Rows an export reads at once: a few hundred KB of text, whatever the size of the workspace.
 const EXPORT_BATCH = 1000;
 
-/** Which saved bookmarks an export batch takes: all, only those without a tag, or those with one tag. */
-export type SavedFilter = { untagged: true } | { tag: string } | undefined;
+/** Which saved bookmarks an export batch takes: all, only those without a tag, those with one tag, or a bulk selection. */
+export type SavedFilter = { untagged: true } | { tag: string } | { selection: Selection; workspaceId: string } | undefined;
 
 function savedFilter(filter: SavedFilter) {
   if (!filter) return undefined;
+  if ("selection" in filter) return selectionWhere(filter.workspaceId, filter.selection);
   if ("untagged" in filter) return sql`not exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) <> '')`;
   return sql`exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) = ${filter.tag})`;
 }

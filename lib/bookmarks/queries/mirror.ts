@@ -67,11 +67,13 @@ export function searchQuery(q: string): string | null {
 }
 
 /**
- * The saved rows a search and tag filter select: title, URL (so the host), description and tags,
- * by word prefix, or the words of the saved article (`content_search`, lib/content).
+ * The rows a list's search and tag filter match, in the saved rows or the trash: title, URL (so
+ * the host), description and tags, by word prefix, or the words of the saved article
+ * (`content_search`, lib/content). The list's own condition, which bulk actions' "select all
+ * matching" resolves too.
  */
-function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">): Array<SQL | undefined> {
-  const where: Array<SQL | undefined> = [savedIn(workspaceId)];
+export function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">, trash = false): Array<SQL | undefined> {
+  const where: Array<SQL | undefined> = [trash ? and(inWorkspace(workspaceId), eq(bookmarks.inTrash, true)) : savedIn(workspaceId)];
   const terms = searchQuery(query.q);
   if (terms) where.push(sql`(${bookmarks.search} @@ to_tsquery('simple', ${terms}) or ${bookmarks.contentSearch} @@ to_tsquery('simple', ${terms}))`);
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);

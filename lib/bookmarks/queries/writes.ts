@@ -44,7 +44,10 @@ export type LocalChange = { kind: "update"; input: WritePayload } | { kind: "tra
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-async function applyChange(tx: Transaction, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+/** The changed row and the outbox write that takes it to Notion. */
+export type RecordedChange = { row: BookmarkRow; writeId: number };
+
+async function applyChange(tx: Transaction, workspaceId: string, id: string, change: LocalChange): Promise<RecordedChange | null> {
   const fields = change.kind === "update" ? rowFields(change.input) : { inTrash: change.kind === "trash" };
   const [row] = await tx
     .update(bookmarks)
@@ -52,17 +55,25 @@ async function applyChange(tx: Transaction, workspaceId: string, id: string, cha
     .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
     .returning();
   if (!row) return null;
-  await tx.insert(pendingWrites).values({
-    workspaceId,
-    bookmarkId: id,
-    kind: change.kind,
-    payload: change.kind === "update" ? editPayload(change.input) : null,
-  });
-  return row;
+  const [write] = await tx
+    .insert(pendingWrites)
+    .values({
+      workspaceId,
+      bookmarkId: id,
+      kind: change.kind,
+      payload: change.kind === "update" ? editPayload(change.input) : null,
+    })
+    .returning({ id: pendingWrites.id });
+  return { row, writeId: write!.id };
 }
 
 /** Applies a change to the mirror now and queues it for Notion; null when the bookmark isn't this workspace's. */
 export async function recordChange(db: Database, workspaceId: string, id: string, change: LocalChange): Promise<BookmarkRow | null> {
+  return (await recordChangeWithWrite(db, workspaceId, id, change))?.row ?? null;
+}
+
+/** recordChange, also answering the outbox write's id (a bulk job's item waits for it). */
+export async function recordChangeWithWrite(db: Database, workspaceId: string, id: string, change: LocalChange): Promise<RecordedChange | null> {
   return db.transaction((tx) => applyChange(tx, workspaceId, id, change));
 }
 
@@ -93,7 +104,7 @@ export async function recordFill(
     const description = pick(current.description, fill.description);
     if (title === current.title && description === current.description) return null;
     const input = { title, url: current.url, description, tags: current.tags };
-    return applyChange(tx, workspaceId, id, { kind: "update", input });
+    return (await applyChange(tx, workspaceId, id, { kind: "update", input }))?.row ?? null;
   });
 }
 
@@ -107,6 +118,6 @@ export async function recordPageImages(db: Database, workspaceId: string, id: st
       .for("update");
     if (!current || current.inTrash) return null;
     const input = { title: current.title, url: current.url, description: current.description, tags: current.tags, images };
-    return applyChange(tx, workspaceId, id, { kind: "update", input });
+    return (await applyChange(tx, workspaceId, id, { kind: "update", input }))?.row ?? null;
   });
 }

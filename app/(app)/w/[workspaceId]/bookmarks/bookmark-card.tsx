@@ -23,6 +23,8 @@ type Props = {
   onEdit: () => void;
   onRemove: () => void;
   onResolve: (decision: "retry" | "discard") => void;
+  /** Before the icon: the bulk selection's checkbox. */
+  leading?: React.ReactNode;
 };
 
 /**
@@ -30,7 +32,7 @@ type Props = {
  * title, host and tags. The picture box has a fixed 1.91:1 ratio (Open Graph's), so nothing moves
  * as pictures load lazily.
  */
-export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -59,6 +61,7 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-1.5 p-3">
         <div className="flex min-w-0 items-center gap-2">
+          {leading}
           <SiteIcon host={host || bookmark.url} src={images?.icon} className="size-4" />
           <span className="min-w-0 truncate text-xs text-muted">{host}</span>
         </div>

@@ -69,9 +69,11 @@ type Props = {
   onEdit: () => void;
   onRemove: () => void;
   onResolve: Resolve;
+  /** Before the icon: the bulk selection's tick box. */
+  leading?: React.ReactNode;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -92,6 +94,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
         compact ? "items-center py-1 pointer-coarse:py-2" : "items-start py-2.5 pointer-coarse:py-3",
       )}
     >
+      {leading}
       <SiteIcon host={host || bookmark.url} src={images?.icon} className={compact ? "size-4" : "mt-0.5 size-5"} />
       <div className={cn("min-w-0 flex-1", compact && "flex items-center gap-2")}>
         <div className={cn("flex min-w-0 items-baseline gap-x-2", compact ? "flex-1" : "flex-wrap")}>

@@ -29,6 +29,8 @@ import {
 import { ActiveFilters } from "./active-filters";
 import { BookmarkCard } from "./bookmark-card";
 import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
+import { BulkBar, SelectBox } from "./bulk-bar";
+import { BulkProgress } from "./bulk-progress";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
@@ -40,7 +42,9 @@ import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
 import { SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
+import { useBulkStatus } from "./use-bulk-status";
 import { useOptimisticList } from "./use-optimistic-list";
+import { useSelection } from "./use-selection";
 
 type Props = {
   workspaceId: string;
@@ -84,6 +88,8 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   const urlRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const selection = useSelection(items.filter((b) => !isLocal(b)).map((b) => b.id), JSON.stringify([query.q, query.tags, query.sort, query.cursor]));
+  const bulk = useBulkStatus(workspaceId);
 
   const selectedIndex = items.findIndex((b) => b.id === selectedId);
   const selected = items[selectedIndex];
@@ -188,6 +194,12 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       case "?":
         setHelpOpen(true);
         return true;
+      case "x":
+        if (ready) selection.toggle(ready.id);
+        return Boolean(ready);
+      case "Escape":
+        selection.clear();
+        return !selection.empty;
     }
   });
 
@@ -236,6 +248,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         </Toolbar>
         <MatchCount matches={matches} />
         <ActiveFilters workspaceId={workspaceId} query={query} />
+        <BulkProgress workspaceId={workspaceId} jobs={bulk.jobs} onStarted={bulk.started} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
         ) : (
@@ -262,10 +275,25 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 onEdit: () => setEditing(bookmark),
                 onRemove: () => void remove(bookmark),
                 onResolve: (decision: "retry" | "discard") => void resolve(bookmark, decision),
+                leading: !readOnly && !isLocal(bookmark) && (
+                  <SelectBox title={bookmark.title} checked={selection.has(bookmark.id)} onToggle={(range) => selection.toggle(bookmark.id, range)} />
+                ),
               };
               return density === "cards" ? <BookmarkCard key={bookmark.id} {...props} /> : <BookmarkRow key={bookmark.id} density={density} {...props} />;
             })}
           </Card>
+        )}
+        {!readOnly && (
+          <BulkBar
+            workspaceId={workspaceId}
+            query={query}
+            selection={selection}
+            pageSize={items.length}
+            morePages={nextCursor !== null || Boolean(query.cursor)}
+            tagOptions={tagOptions}
+            moveTargets={bulk.moveTargets}
+            onStarted={bulk.started}
+          />
         )}
         <Pagination workspaceId={workspaceId} query={query} nextCursor={nextCursor} prevCursor={prevCursor} />
       </section>

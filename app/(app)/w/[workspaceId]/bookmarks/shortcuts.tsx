@@ -13,6 +13,8 @@ export const SHORTCUTS = [
   { key: "o", label: "Open the selected bookmark" },
   { key: "e", label: "Edit the selected bookmark" },
   { key: "#", label: "Remove the selected bookmark" },
+  { key: "x", label: "Tick the selected bookmark for a bulk change" },
+  { key: "Escape", label: "Clear the ticked bookmarks" },
   { key: "?", label: "Show these shortcuts" },
 ] as const;
 
@@ -27,7 +29,9 @@ const CHORDS = [
 // Typing in a field, or working inside a dialog or menu, must never trigger a page shortcut.
 function isOwnedElsewhere(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+  // A tick box takes Space only; the page's keys still work from one (x, Esc after a click).
+  const typing = target instanceof HTMLInputElement ? target.type !== "checkbox" : ["TEXTAREA", "SELECT"].includes(target.tagName);
+  if (target.isContentEditable || typing) return true;
   return target.closest('[role="dialog"], [role="menu"], [role="listbox"]') !== null;
 }
 

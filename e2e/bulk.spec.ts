@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expectNoAxeViolations, screensAtWidths } from "./axe";
+import { expect, sandbox, signIn, test } from "./fixtures";
+import { notionRow, notionRows } from "./notion";
+
+// Joan's Hut 8, used by no other spec: a library of 2,000 seeded rows changed at once.
+test.describe.configure({ mode: "serial" });
+
+const AUTH_STATE = path.join("e2e", ".artifacts", "bulk-joan.json");
+fs.mkdirSync(path.dirname(AUTH_STATE), { recursive: true });
+if (!fs.existsSync(AUTH_STATE)) fs.writeFileSync(AUTH_STATE, JSON.stringify({ cookies: [], origins: [] }));
+test.use({ storageState: AUTH_STATE });
+
+const SEEDED = 2000;
+const TAG = "bulk-e2e";
+let workspaceId = "";
+const dashboard = (search = "") => `/w/${workspaceId}/bookmarks${search}`;
+const rows = (page: Page) => page.locator("li[data-bookmark-id]");
+const bar = (page: Page) => page.getByRole("region", { name: "Selected bookmarks" });
+
+/** Seeded pages (their descriptions say "about"), as Notion holds them. */
+const seededInNotion = async () => (await notionRows("joan", "hut8")).filter((row) => row.description.includes(" about "));
+
+test("sign in, save one and seed 2,000 rows in Notion", async ({ page }) => {
+  test.setTimeout(300_000);
+  workspaceId = await signIn(page, "joan", "hut8", "template");
+  await page.context().storageState({ path: AUTH_STATE });
+  await page.goto(dashboard());
+  const form = page.getByRole("form", { name: "New bookmark" });
+  await form.getByLabel("URL").fill("https://example.org/enigma");
+  await form.getByLabel("Title").fill("Enigma notes");
+  await form.getByRole("button", { name: "Add bookmark" }).click();
+  await expect(form.getByLabel("URL")).toHaveValue("");
+  await expect.poll(async () => (await notionRow("joan", "hut8", "Enigma notes"))?.dataSourceId ?? null).not.toBeNull();
+  const { dataSourceId } = (await notionRow("joan", "hut8", "Enigma notes"))!;
+  await sandbox.seedRows(dataSourceId!, SEEDED);
+  await page.getByRole("button", { name: "Refresh from Notion" }).click();
+  // 2,000 rows read from Notion and written to the mirror on a machine other runs share.
+  await expect(rows(page)).toHaveCount(50, { timeout: 240_000 });
+});
+
+test("tick with the mouse, Shift for a range, x on the keyboard, Esc clears", async ({ page }) => {
+  await page.goto(dashboard());
+  const boxes = page.getByRole("checkbox", { name: /^Select / });
+  await boxes.nth(1).check();
+  await expect(bar(page).getByTestId("bulk-count")).toHaveText("1 selected");
+  await boxes.nth(4).click({ modifiers: ["Shift"] });
+  await expect(bar(page).getByTestId("bulk-count")).toHaveText("4 selected");
+  await page.keyboard.press("Escape");
+  await expect(bar(page)).toHaveCount(0);
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(bar(page).getByTestId("bulk-count")).toHaveText("1 selected");
+  // j moved on from the row last used (the one Shift-clicked); x ticked that row.
+  await expect(page.locator('li[aria-current="true"]').getByRole("checkbox")).toBeChecked();
+  await page.keyboard.press("x");
+  await expect(bar(page)).toHaveCount(0);
+});
+
+test("select all 2,000 matching a search, add a tag: the progress bar runs and every page carries it once; undo takes it away", async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto(dashboard("?q=about"));
+  await rows(page).first().waitFor();
+  await page.getByRole("checkbox", { name: /^Select / }).first().check();
+  await bar(page).getByRole("checkbox", { name: "Select every bookmark on this page" }).check();
+  await expect(bar(page).getByTestId("bulk-count")).toHaveText("50 selected");
+  await bar(page).getByRole("button", { name: "Select all 2,000 matching" }).click();
+  await expect(bar(page).getByTestId("bulk-count")).toHaveText("All 2,000 bookmarks matching");
+  await expectNoAxeViolations(page, "bulk bar");
+  await screensAtWidths(page, "bulk-bar");
+
+  await bar(page).getByRole("button", { name: "Add tags" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add tags to 2,000 bookmarks" });
+  // Notion refuses commas in option names; the tag input splits on them, so a refusal needs the 100-character rule.
+  await dialog.getByLabel("Tags").fill("x".repeat(101));
+  await dialog.getByLabel("Tags").press("Enter");
+  await dialog.getByRole("button", { name: "Add tags" }).click();
+  await expect(page.getByText("Tags can be at most 100 characters")).toBeVisible();
+  await dialog.getByRole("button", { name: /^Remove/ }).first().click();
+  await dialog.getByLabel("Tags").fill(TAG);
+  await dialog.getByLabel("Tags").press("Enter");
+  await dialog.getByRole("button", { name: "Add tags" }).click();
+
+  const job = page.getByTestId("bulk-job").first();
+  await expect(job.getByRole("progressbar", { name: "Bulk change progress" })).toBeVisible();
+  await expect(job.getByTestId("bulk-headline")).toHaveText(`Adding tags to 2,000 bookmarks (“${TAG}”)`);
+  await expectNoAxeViolations(page, "bulk progress");
+  await screensAtWidths(page, "bulk-progress");
+  await expect(job.getByTestId("bulk-headline")).toHaveText(`Tagged 2,000 bookmarks (“${TAG}”).`, { timeout: 480_000 });
+
+  const seeded = await seededInNotion();
+  expect(seeded).toHaveLength(SEEDED);
+  expect(seeded.filter((row) => row.tags.filter((tag) => tag === TAG).length !== 1)).toEqual([]);
+  expect((await notionRow("joan", "hut8", "Enigma notes"))!.tags).toEqual([]);
+  await screensAtWidths(page, "bulk-done");
+
+  await job.getByRole("button", { name: "Undo" }).click();
+  const undo = page.getByTestId("bulk-job").first();
+  await expect(undo.getByTestId("bulk-headline")).toHaveText("Undone: Untagged 2,000 bookmarks.", { timeout: 480_000 });
+  expect((await seededInNotion()).filter((row) => row.tags.includes(TAG))).toEqual([]);
+});
