@@ -2,8 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { chromiumExecutable } from "./e2e/browser";
 import { E2E_APP_URL } from "./e2e/env";
 
-// One production build (next build + next start) against one sandbox serves the whole run; see
-// e2e/serve.ts. Specs that only need the sandbox start their own.
+// One production build (next build + next start) against one sandbox serves each shard's run; see
+// e2e/serve.ts and scripts/e2e.ts (npm run test:e2e: one build, shards side by side). Specs that
+// only need the sandbox start their own.
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -12,7 +13,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   use: {
     baseURL: E2E_APP_URL,
     trace: "retain-on-failure",

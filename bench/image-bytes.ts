@@ -1,6 +1,6 @@
 // `npx tsx bench/image-bytes.ts`: HTML + RSC bytes of the first dashboard page (50 rows, default
 // density) on the built app, with no site images and then with an icon and a preview for every
-// row, to check icons do not inflate the page (docs/decisions/160). Needs `next build` first.
+// row, to check icons do not inflate the page (docs/decisions/036). Needs `next build` first.
 import "./defaults";
 import crypto from "node:crypto";
 import fs from "node:fs";

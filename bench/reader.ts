@@ -1,4 +1,4 @@
-// Benchmark: readable content (issue 19, docs/decisions/150).
+// Benchmark: readable content (issue 19, docs/decisions/035).
 // - Extraction of a 200 KB article (Readability over linkedom, the block tree, the chunks): time
 //   over 5 child processes and each one's peak memory (maxRSS).
 // - Notion calls to write it: one saved bookmark through the outbox and the content writer

@@ -1,6 +1,6 @@
 // Benchmark: rename a tag carried by 5,000 bookmarks (the tag screen's rename). What matters is how
 // many Notion calls it costs (goal: a handful, since Notion renames an option in place on every
-// page; docs/decisions/130), and that Notion's pages and the mirror agree afterwards.
+// page; docs/decisions/032), and that Notion's pages and the mirror agree afterwards.
 import { tagCounts } from "@/lib/bookmarks/queries";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { renameTag } from "@/lib/bookmarks/tags";

@@ -171,7 +171,7 @@ export const bookmarks = pgTable(
     lastEditedTime: timestamp("last_edited_time", { withTimezone: true, mode: "date" }).notNull(),
     /** When it was saved, to the millisecond: the Saved property when mapped, else Notion's created time. */
     savedAt: timestamp("saved_at", { withTimezone: true, mode: "date" }).notNull(),
-    /** Insert order, the tie-breaker of rows saved at the same instant (docs/decisions/110). */
+    /** Insert order, the tie-breaker of rows saved at the same instant (docs/decisions/030). */
     seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     inTrash: boolean("in_trash").notNull().default(false),
     syncState: syncState("sync_state").notNull().default("synced"),
@@ -183,7 +183,7 @@ export const bookmarks = pgTable(
       sql`to_tsvector('simple', regexp_replace(title || ' ' || url || ' ' || description || ' ' || bookmark_tags_text(tags), '[^[:alnum:]]+', ' ', 'g'))`,
     ),
     /**
-     * The saved article's words (lib/content, docs/decisions/150): title weighted A, body B, set when
+     * The saved article's words (lib/content, docs/decisions/035): title weighted A, body B, set when
      * the content is written. Here, not in bookmark_contents, so one scan of this table can use either
      * GIN index (a bitmap OR) or walk a list order and filter, as the planner likes.
      */
@@ -290,7 +290,7 @@ export const pageFetches = pgTable(
 export const contentStatus = pgEnum("bookmark_content_status", ["queued", "writing", "done", "refused", "failed", "conflict"]);
 
 /**
- * A bookmark's readable content (lib/content, docs/decisions/150): the job that writes it into the
+ * A bookmark's readable content (lib/content, docs/decisions/035): the job that writes it into the
  * Notion page's body chunk by chunk (claimed by lease like page_fetches, progress per chunk so a
  * retry never appends twice), then what was written — the text for search and the reader view,
  * the ids of the blocks, to replace them on refresh. One row per bookmark, kept after the job.
@@ -353,7 +353,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 
 /**
  * Site icons (one per host) and preview images (one per normalized URL), re-encoded by Shelf and
- * served from its own origin (docs/decisions/160). A failed fetch is a row too, with its reason
+ * served from its own origin (docs/decisions/036). A failed fetch is a row too, with its reason
  * and no bytes, so the same broken icon is not asked for on every save.
  */
 export const linkImages = pgTable(
@@ -535,7 +535,7 @@ export const bulkJobStatus = pgEnum("bulk_job_status", ["running", "cancelled", 
 export type BulkParams = { tags?: string[]; targetWorkspaceId?: string };
 
 /**
- * A change to many bookmarks at once (docs/decisions/120). The bookmarks are resolved once, at
+ * A change to many bookmarks at once (docs/decisions/031). The bookmarks are resolved once, at
  * start, into bulk_items; the bulk runner turns them into outbox writes a bounded batch at a time,
  * marking each item in the transaction of its writes, so a restart resumes and repeats nothing.
  */

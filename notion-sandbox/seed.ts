@@ -51,7 +51,7 @@ export const SEED_PEOPLE = {
   // e2e/palette.spec.ts drives the command palette as Christine, in two workspaces of her own.
   christine: { id: "e0000000-0000-4000-8000-000000000044", name: "Christine Darden", email: "christine@example.com", avatarUrl: null },
   // e2e/order.spec.ts checks the save order and imported dates as Gladys, in a workspace of her own.
-  gladys: { id: "e0000000-0000-4000-8000-000000000021", name: "Gladys West", email: "gladys@example.com", avatarUrl: null },
+  gladys: { id: "e0000000-0000-4000-8000-000000000051", name: "Gladys West", email: "gladys@example.com", avatarUrl: null },
   // e2e/bulk.spec.ts changes thousands of rows at once as Joan, in two workspaces of her own.
   joan: { id: "e0000000-0000-4000-8000-000000000021", name: "Joan Clarke", email: "joan@example.com", avatarUrl: initialsAvatar("JC", "#9065b0") },
 } as const satisfies Record<string, Person>;
@@ -80,7 +80,7 @@ export const SEED_WORKSPACES = {
   orbits: { id: "f0000000-0000-4000-8000-000000000031", name: "Orbit Tables", icon: "🛰", memberIds: [SEED_PEOPLE.evelyn.id] },
   sonicBoom: { id: "f0000000-0000-4000-8000-000000000044", name: "Sonic Boom", icon: "💥", memberIds: [SEED_PEOPLE.christine.id] },
   supersonic: { id: "f0000000-0000-4000-8000-000000000045", name: "Supersonic Wings", icon: null, memberIds: [SEED_PEOPLE.christine.id] },
-  geodesy: { id: "f0000000-0000-4000-8000-000000000021", name: "Satellite Geodesy", icon: "🛰", memberIds: [SEED_PEOPLE.gladys.id] },
+  geodesy: { id: "f0000000-0000-4000-8000-000000000051", name: "Satellite Geodesy", icon: "🛰", memberIds: [SEED_PEOPLE.gladys.id] },
   hut8: { id: "f0000000-0000-4000-8000-000000000021", name: "Hut 8", icon: "🔐", memberIds: [SEED_PEOPLE.joan.id] },
   hut11: { id: "f0000000-0000-4000-8000-000000000022", name: "Hut 11", icon: null, memberIds: [SEED_PEOPLE.joan.id] },
 } as const satisfies Record<string, Workspace>;

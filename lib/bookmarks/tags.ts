@@ -1,7 +1,7 @@
 // Tag management (the tag screen): rename, merge and delete a tag across every bookmark with the
 // fewest Notion calls. Notion's options are referenced by id, so one data source update renames an
 // option on every page, or removes it from every page; only a merge, which Notion can't do to an
-// option, edits pages, through the outbox (docs/decisions/130).
+// option, edits pages, through the outbox (docs/decisions/032).
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";

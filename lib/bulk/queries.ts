@@ -1,5 +1,5 @@
 // The bulk jobs' repository: the frozen selection, the runner's claims, and turning items into
-// outbox writes a batch at a time (docs/decisions/120). One file: each query is the other half of
+// outbox writes a batch at a time (docs/decisions/031). One file: each query is the other half of
 // the rule that a bulk item is queued exactly once.
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";

@@ -1,6 +1,6 @@
 /**
  * The content writer: reads a bookmark's article (lib/reader) and writes it into its Notion page's
- * body, chunk by chunk, exactly once (docs/decisions/150). Every chunk is recorded before it is
+ * body, chunk by chunk, exactly once (docs/decisions/035). Every chunk is recorded before it is
  * sent (`in_doubt`) and after Notion answers (its block ids); a job resumed with a chunk in doubt
  * reads the body back and looks for that chunk after the previous one's last block (for the
  * first chunk: the Source callout, whose text names the capture time) before sending it again.

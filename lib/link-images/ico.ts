@@ -3,7 +3,7 @@
  * a directory of images, each a PNG file or a headerless BMP (a DIB). PNG entries are handed over
  * as they are; 32-bit uncompressed DIBs (what every icon editor writes since Windows XP) become
  * raw RGBA. Older entries (palettes, 24-bit with an AND mask) are skipped: a site whose only icon
- * is one of those shows the letter square. docs/decisions/160-site-images-with-sharp-in-postgres.md
+ * is one of those shows the letter square. docs/decisions/036-site-images-with-sharp-in-postgres.md
  */
 export type IcoImage = { png: Buffer } | { raw: Buffer; width: number; height: number };
 

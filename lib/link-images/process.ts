@@ -7,7 +7,7 @@ import { bestIcoImage, isIco } from "./ico";
  * everything is decoded and re-encoded by sharp (libvips), so what Shelf serves is always an image
  * it drew, with no metadata, no script, no polyglot tail. SVG is refused: it is a document (scripts,
  * external references, entity expansion), and the sites that have one also have a bitmap icon.
- * docs/decisions/160-site-images-with-sharp-in-postgres.md
+ * docs/decisions/036-site-images-with-sharp-in-postgres.md
  */
 export type ImageKind = "icon" | "preview";
 

@@ -1,5 +1,5 @@
 // The options of the bookmarks' Tags property (a multi_select), changed through the data source:
-// one PATCH renames an option on every page or removes it from every page (docs/decisions/130).
+// one PATCH renames an option on every page or removes it from every page (docs/decisions/032).
 import type { Client, DataSourceObjectResponse } from "@notionhq/client";
 import type { BookmarksSource } from "./database";
 

@@ -70,7 +70,7 @@ describe("databases and data sources", () => {
 
   it("adds a date property by a data source update, and a page's date-time reads back as the same instant", async () => {
     // What setup does for a chosen database without Saved (lib/notion/database.ts addSavedProperty);
-    // live, this shows what precision Notion keeps (docs/decisions/110).
+    // live, this shows what precision Notion keeps (docs/decisions/030).
     const other = await target.createBookmarksDatabase("saved-date");
     const updated = (await notion.dataSources.update({ data_source_id: other.dataSourceId, properties: { Saved: null } })) as DataSourceObjectResponse;
     expect(updated.properties).not.toHaveProperty("Saved");

@@ -1,5 +1,5 @@
 /**
- * A multi_select's options as Shelf's tag screen changes them (docs/decisions/130): PATCH
+ * A multi_select's options as Shelf's tag screen changes them (docs/decisions/032): PATCH
  * /v1/data_sources/{id} with the property's whole option list. Notion's reference ("Update data
  * source properties"): existing options are given by id, with an optional new name; new names are
  * added; an existing option left out is removed. What that does to the pages carrying an option is

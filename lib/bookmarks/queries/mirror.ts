@@ -98,7 +98,7 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   const where = matching(workspaceId, query);
 
   // By date: (saved_at, seq), the instant it was saved and then save order, so links saved in
-  // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/110).
+  // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/030).
   const byTitle = query.sort === "title";
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.savedAt;
   const tie = byTitle ? bookmarks.id : bookmarks.seq;

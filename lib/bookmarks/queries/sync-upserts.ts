@@ -28,7 +28,7 @@ export async function upsertFromNotion(db: Database, workspaceId: string, pages:
   if (settled.length === 0) return deferred;
 
   // Rows Notion made get their seq here, at first sight: sorted by (saved, page id) so a batch
-  // numbers them the same way whoever reads it (docs/decisions/110). Rows already mirrored keep theirs.
+  // numbers them the same way whoever reads it (docs/decisions/030). Rows already mirrored keep theirs.
   const ordered = [...settled].sort((a, b) => Date.parse(a.savedAt) - Date.parse(b.savedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const values = ordered.map((b) => ({
     workspaceId,

@@ -1,5 +1,5 @@
 // Tags across the mirror: counts for the tag screen and filter menu, and the mirror's side of a
-// rename, merge or delete (docs/decisions/130).
+// rename, merge or delete (docs/decisions/032).
 import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookmarks, pendingWrites } from "@/db/schema";

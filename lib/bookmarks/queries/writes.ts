@@ -24,7 +24,7 @@ function editPayload(input: WritePayload): WritePayload {
 /**
  * A new bookmark, in the mirror and the outbox. `savedAt` is now unless given (an import's file
  * date); the create carries it to Notion's Saved property to the millisecond, and the row's `seq`
- * (assigned by this insert) keeps rows of the same instant in save order (docs/decisions/110).
+ * (assigned by this insert) keeps rows of the same instant in save order (docs/decisions/030).
  */
 export async function recordCreate(db: Database, workspaceId: string, input: WritePayload): Promise<BookmarkRow> {
   return db.transaction(async (tx) => {

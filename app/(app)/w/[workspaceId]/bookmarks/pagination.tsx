@@ -6,7 +6,7 @@ import type { ListQuery } from "@/lib/bookmarks/schema";
 
 /**
  * Keyset pages of the mirror with the cursor in the URL, so a page can be shared and reloaded:
- * "Previous" and "Next" (docs/decisions/140). No page numbers: counting every row to number pages
+ * "Previous" and "Next" (docs/decisions/033). No page numbers: counting every row to number pages
  * would cost what keyset paging saves. A previous page that is the first one has no cursor ("").
  */
 export function Pagination({ workspaceId, query, nextCursor, prevCursor }: { workspaceId: string; query: ListQuery; nextCursor: string | null; prevCursor: string | null }) {
