@@ -87,6 +87,7 @@ describe("token: authorization_code", () => {
       URL: "url",
       Description: "rich_text",
       Tags: "multi_select",
+      Saved: "date",
       Created: "created_time",
     });
     // Fresh ids for every duplicate, and the bot sees only its own copy.

@@ -65,7 +65,7 @@ describe("npm run test:live", () => {
         NOTION_LIVE_BASE_URL: sandbox.url,
       });
       expect(output).toContain(`Notion contract tests against ${sandbox.url}, under page ${SEED_CONTENT.notebook.researchPageId}`);
-      expect(output).toMatch(/Test Files\s+4 passed \(4\)/);
+      expect(output).toMatch(/Test Files\s+6 passed \(6\)/);
       expect(output).not.toContain(token);
       expect(code).toBe(0);
     });
