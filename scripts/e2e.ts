@@ -2,8 +2,8 @@
 // side by side, each with its own app server, sandbox and database (E2E_PORT_OFFSET apart), so no
 // spec can see another shard's data or faults. Within a shard specs run one at a time, as before.
 // With arguments (spec files, --grep …) it runs one plain Playwright over them instead.
-import { execFileSync, spawn } from "node:child_process";
-import readline from "node:readline";
+import { execFileSync } from "node:child_process";
+import { runPrefixed } from "./lib/run-prefixed";
 
 const SHARD_PORT_STEP = 500;
 const args = process.argv.slice(2);
@@ -18,24 +18,15 @@ const playwright = require.resolve("@playwright/test/cli");
 
 function runShard(index: number): Promise<number> {
   const shardArgs = shards > 1 ? [`--shard=${index}/${shards}`] : [];
-  const child = spawn(process.execPath, [playwright, "test", ...shardArgs, ...args], {
+  return runPrefixed(process.execPath, [playwright, "test", ...shardArgs, ...args], {
     env: {
       ...process.env,
       E2E_SKIP_BUILD: "1",
       E2E_PORT_OFFSET: String(baseOffset + (index - 1) * SHARD_PORT_STEP),
       E2E_OUTPUT_DIR: shards > 1 ? `test-results/shard-${index}` : "test-results",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    prefix: shards > 1 ? `[${index}/${shards}] ` : "",
   });
-  // Whole lines, each marked with its shard, so the two outputs interleave readably.
-  const prefix = shards > 1 ? `[${index}/${shards}] ` : "";
-  for (const [from, to] of [
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
-  ] as const) {
-    readline.createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => to.write(`${prefix}${line}\n`));
-  }
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 void Promise.all(Array.from({ length: shards }, (_, n) => runShard(n + 1))).then((codes) => {
