@@ -8,6 +8,9 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
     testTimeout: 30_000,
+    // Vitest's default on 2 cores is one worker; most tests wait on the sandbox and the databases,
+    // so two keep both cores busy (decision 037).
+    maxWorkers: 2,
     // The server logs every Notion call; tests that look at lines use a logger of their own.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     hookTimeout: 60_000,
