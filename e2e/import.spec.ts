@@ -107,7 +107,8 @@ test("a browser file is previewed, imported with a moving progress bar, paused a
     await expect(page.getByTestId("import-headline")).toContainText("Paused");
     await expectNoAxeViolations(page, "paused");
     await page.getByRole("button", { name: "Resume" }).click();
-    await expect(page.getByTestId("import-headline")).toHaveText("Importing…");
+    // What was queued before the pause keeps arriving, so the rest may be done as soon as it resumes.
+    await expect(page.getByTestId("import-headline")).toHaveText(/^(Importing…|Import finished\.)$/);
   } finally {
     await sandbox.setLatency({ fixedMs: 0 });
   }

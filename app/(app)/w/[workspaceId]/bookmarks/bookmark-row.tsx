@@ -90,7 +90,8 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
       onFocus={onSelect}
       data-density={density}
       className={cn(
-        "group relative flex gap-3 px-3 outline-offset-[-2px] transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4",
+        // On a phone the date and actions wrap to a line of their own, so the title keeps the width.
+        "group relative flex flex-wrap gap-x-3 gap-y-0.5 px-3 outline-offset-[-2px] sm:flex-nowrap transition-colors hover:bg-surface aria-[current=true]:bg-surface aria-[current=true]:shadow-[inset_2px_0_0_var(--color-accent)] sm:px-4",
         compact ? "items-center py-1 pointer-coarse:py-2" : "items-start py-2.5 pointer-coarse:py-3",
       )}
     >
@@ -123,7 +124,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
           </ul>
         )}
       </div>
-      <div className={cn("flex shrink-0 items-end gap-1 sm:flex-row sm:items-center sm:gap-2", compact ? "flex-row items-center" : "flex-col")}>
+      <div className="flex shrink-0 items-center gap-2 max-sm:w-full max-sm:justify-end">
         <SyncNote bookmark={bookmark} onResolve={onResolve} />
         {!saving && (
           <SavedDate iso={bookmark.savedAt} />
