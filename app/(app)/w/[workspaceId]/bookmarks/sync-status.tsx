@@ -53,9 +53,18 @@ export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: strin
     });
   }
 
+  // A Refresh that found Notion's access gone says why, also once the list has turned read-only
+  // (a background sync may have found it first).
+  const refreshErrorNote = refreshError && (
+    <span role="alert" className="inline-flex items-center gap-1 text-danger" data-testid="refresh-error">
+      <CircleAlert className="size-3.5 shrink-0" aria-hidden />
+      {refreshError}
+    </span>
+  );
   if (readOnly) {
     return (
-      <div className="text-xs text-muted" data-testid="sync-status">
+      <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-muted" data-testid="sync-status">
+        {refreshErrorNote}
         <Badge tone="warn">Read-only</Badge>
         {sync.lastSyncedAt && now && <span className="ml-2">Last synced {ago(sync.lastSyncedAt, now)}</span>}
       </div>
@@ -66,12 +75,7 @@ export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: strin
   const spinning = refreshing;
   return (
     <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-xs text-muted" data-testid="sync-status">
-      {refreshError && (
-        <span role="alert" className="inline-flex items-center gap-1 text-danger" data-testid="refresh-error">
-          <CircleAlert className="size-3.5 shrink-0" aria-hidden />
-          {refreshError}
-        </span>
-      )}
+      {refreshErrorNote}
       {sync.pending > 0 && <span>{sync.pending} waiting to sync</span>}
       {sync.parked > 0 && <span className="text-danger">{sync.parked} not saved in Notion</span>}
       <span aria-live="polite">
