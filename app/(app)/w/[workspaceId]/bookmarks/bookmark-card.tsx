@@ -1,17 +1,14 @@
 "use client";
 
-import { Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { badgeVariants } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { IconButton } from "@/components/ui/icon-button";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
-import { isLocal, SyncNote } from "./bookmark-row";
-import { RefreshPreviewButton } from "./refresh-preview";
+import { BookmarkActions, isLocal, SyncNote } from "./bookmark-row";
 
 type Props = {
   bookmark: Bookmark;
@@ -87,24 +84,7 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
         )}
         <div className="mt-auto flex items-center justify-end gap-1 pt-1">
           <SyncNote bookmark={bookmark} onResolve={onResolve} />
-          {notion && (
-            <IconButton asChild label="Open in Notion">
-              <a href={notion} target="_blank" rel="noopener noreferrer">
-                <SquareArrowOutUpRight className="size-3.5" aria-hidden />
-              </a>
-            </IconButton>
-          )}
-          {!readOnly && (
-            <>
-              <RefreshPreviewButton bookmarkId={bookmark.id} disabled={saving} />
-              <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
-                <Pencil className="size-3.5" aria-hidden />
-              </IconButton>
-              <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
-                <Trash2 className="size-3.5" aria-hidden />
-              </IconButton>
-            </>
-          )}
+          <BookmarkActions bookmarkId={bookmark.id} notion={notion} readOnly={readOnly} saving={saving} onEdit={onEdit} onRemove={onRemove} />
         </div>
       </div>
     </Card>

@@ -131,26 +131,49 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
         )}
         {/* With a mouse, actions appear on the row in use; touch screens always show them. */}
         <div className="-mr-1.5 flex items-center transition-opacity group-hover:opacity-100 group-focus-within:opacity-100 group-aria-[current=true]:opacity-100 [@media(hover:hover)]:opacity-0">
-          {notion && (
-            <IconButton asChild label="Open in Notion">
-              <a href={notion} target="_blank" rel="noopener noreferrer">
-                <SquareArrowOutUpRight className="size-3.5" aria-hidden />
-              </a>
-            </IconButton>
-          )}
-          {!readOnly && (
-            <>
-              <RefreshPreviewButton bookmarkId={bookmark.id} disabled={saving} />
-              <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
-                <Pencil className="size-3.5" aria-hidden />
-              </IconButton>
-              <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
-                <Trash2 className="size-3.5" aria-hidden />
-              </IconButton>
-            </>
-          )}
+          <BookmarkActions bookmarkId={bookmark.id} notion={notion} readOnly={readOnly} saving={saving} onEdit={onEdit} onRemove={onRemove} />
         </div>
       </div>
     </li>
+  );
+}
+
+/** A bookmark's buttons, the same in a row and on a card: open in Notion, refresh preview, edit, remove. */
+export function BookmarkActions({
+  bookmarkId,
+  notion,
+  readOnly,
+  saving,
+  onEdit,
+  onRemove,
+}: {
+  bookmarkId: string;
+  notion: string | null;
+  readOnly: boolean;
+  saving: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <>
+      {notion && (
+        <IconButton asChild label="Open in Notion">
+          <a href={notion} target="_blank" rel="noopener noreferrer">
+            <SquareArrowOutUpRight className="size-3.5" aria-hidden />
+          </a>
+        </IconButton>
+      )}
+      {!readOnly && (
+        <>
+          <RefreshPreviewButton bookmarkId={bookmarkId} disabled={saving} />
+          <IconButton label="Edit" hint="e" onClick={onEdit} disabled={saving}>
+            <Pencil className="size-3.5" aria-hidden />
+          </IconButton>
+          <IconButton label="Remove" hint="#" onClick={onRemove} disabled={saving}>
+            <Trash2 className="size-3.5" aria-hidden />
+          </IconButton>
+        </>
+      )}
+    </>
   );
 }
