@@ -3,8 +3,7 @@
 import { CircleCheck, PlugZap } from "lucide-react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { controlVariants, Field } from "@/components/ui/field";
-import { ALL_WORKSPACES } from "@/lib/api-tokens/schema";
+import { ScopeField } from "@/components/api-tokens/scope-field";
 import { confirmExtensionAction } from "./actions";
 
 type Props = {
@@ -64,18 +63,13 @@ export function ConnectExtensionForm({ challenge, browser, code, tokenName, work
       <p aria-label="Pairing code" className="self-start rounded-md border border-line bg-surface px-3 py-1.5 font-mono text-lg tracking-widest">
         {code}
       </p>
-      <Field label="Workspaces it may use" error={error?.field === "scope" ? error.message : undefined}>
-        {(control) => (
-          <select {...control} value={scope} onChange={(e) => setScope(e.target.value)} className={controlVariants({ invalid: error?.field === "scope" })}>
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                Only {w.name}
-              </option>
-            ))}
-            <option value={ALL_WORKSPACES}>All my workspaces</option>
-          </select>
-        )}
-      </Field>
+      <ScopeField
+        label="Workspaces it may use"
+        workspaces={workspaces}
+        value={scope}
+        onChange={setScope}
+        error={error?.field === "scope" ? error.message : undefined}
+      />
       <p className="text-muted">Shelf creates the API token “{tokenName}” with read and write permission for a year. It is never shown on this page.</p>
       {error && error.field !== "scope" ? (
         <p role="alert" className="text-danger">

@@ -4,9 +4,10 @@ import { Check, Copy, KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { ScopeField } from "@/components/api-tokens/scope-field";
 import { Button } from "@/components/ui/button";
 import { controlVariants, Field, Input } from "@/components/ui/field";
-import { ALL_WORKSPACES, TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/schema";
+import { TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/schema";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 /** A token as the list shows it, its times already in words (formatted on the server). */
@@ -85,18 +86,7 @@ function CreateTokenForm({ workspaces, currentWorkspaceId, onCreated }: Omit<Pro
       <Field label="Name" error={errors.name} className="sm:col-span-2">
         <Input value={draft.name} placeholder="e.g. Raycast, iPhone Shortcut" maxLength={100} onChange={(e) => set({ name: e.target.value })} />
       </Field>
-      <Field label="Workspaces" error={errors.scope}>
-        {(control) => (
-          <select {...control} value={draft.scope} onChange={(e) => set({ scope: e.target.value })} className={controlVariants({ invalid: Boolean(errors.scope) })}>
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                Only {w.name}
-              </option>
-            ))}
-            <option value={ALL_WORKSPACES}>All my workspaces</option>
-          </select>
-        )}
-      </Field>
+      <ScopeField label="Workspaces" workspaces={workspaces} value={draft.scope} onChange={(scope) => set({ scope })} error={errors.scope} />
       <Field label="Expires">
         {(control) => (
           <select {...control} value={draft.expiresInDays} onChange={(e) => set({ expiresInDays: e.target.value })} className={controlVariants()}>
