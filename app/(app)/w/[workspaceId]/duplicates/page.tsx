@@ -1,8 +1,9 @@
 import { ArrowLeft, CopyCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackToBookmarks } from "@/components/bookmarks/back-to-bookmarks";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listDuplicates } from "@/lib/bookmarks/duplicates";
@@ -33,16 +34,9 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
         </p>
       </div>
       {groups.length === 0 ? (
-        <Card tone="dashed" padding="lg" className="flex flex-col items-center gap-2 text-center py-12" data-testid="no-duplicates">
-          <CopyCheck className="size-6 text-muted" aria-hidden />
-          <p className="font-medium">No duplicates</p>
-          <p className="max-w-sm text-sm text-muted">Every link in this workspace is saved once.</p>
-          <Button asChild className="mt-2">
-            <Link href={bookmarksHref}>
-              Back to bookmarks
-            </Link>
-          </Button>
-        </Card>
+        <EmptyState icon={CopyCheck} title="No duplicates" titleAs="h2" data-testid="no-duplicates" action={<BackToBookmarks workspaceId={workspace.id} />}>
+          Every link in this workspace is saved once.
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-4" aria-label="Duplicate groups">
           {groups.map((group) => (

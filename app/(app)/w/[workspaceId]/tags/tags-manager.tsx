@@ -1,13 +1,13 @@
 "use client";
 
 import { Loader2, Merge, Pencil, Search, Tags, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent, DialogDescription } from "@/components/ui/dialog";
+import { BackToBookmarks } from "@/components/bookmarks/back-to-bookmarks";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlVariants, Field, Input } from "@/components/ui/field";
 import type { TagChangeResult, TagRow } from "@/lib/bookmarks/tags";
@@ -32,11 +32,7 @@ export function TagsManager({ workspaceId, tags }: { workspaceId: string; tags: 
         icon={Tags}
         title="No tags yet"
         titleAs="h2"
-        action={
-          <Button asChild variant="primary">
-            <Link href={`/w/${workspaceId}/bookmarks`}>Back to bookmarks</Link>
-          </Button>
-        }
+        action={<BackToBookmarks workspaceId={workspaceId} />}
       >
         Tags you give bookmarks are listed here with how many bookmarks carry each.
       </EmptyState>

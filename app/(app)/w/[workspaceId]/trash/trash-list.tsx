@@ -1,7 +1,6 @@
 "use client";
 
 import { Loader2, RotateCcw, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { toast } from "sonner";
@@ -9,6 +8,7 @@ import { SavedDate } from "@/components/bookmarks/saved-date";
 import { useListWatch } from "@/components/bookmarks/use-list-watch";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { BackToBookmarks } from "@/components/bookmarks/back-to-bookmarks";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TrashList as Trash } from "@/lib/bookmarks/trash";
 import { displayHost } from "@/lib/bookmarks/url";
@@ -54,11 +54,7 @@ export function TrashList({ workspaceId, trash }: { workspaceId: string; trash: 
         icon={Trash2}
         title="The trash is empty"
         titleAs="h2"
-        action={
-          <Button asChild variant="primary">
-            <Link href={`/w/${workspaceId}/bookmarks`}>Back to bookmarks</Link>
-          </Button>
-        }
+        action={<BackToBookmarks workspaceId={workspaceId} />}
       >
         Bookmarks you remove, here or in Notion, wait here until Notion empties its trash.
       </EmptyState>
