@@ -83,8 +83,7 @@ export type Fill = { saved: string; found: string };
 /**
  * Fills a bookmark's title and description found on its page, each only while it still holds
  * what was saved (the person has not edited it since), as a local change through the outbox.
- * The row is locked so an edit arriving meanwhile is either seen here or comes after. Null when
- * nothing was filled.
+ * Null when nothing was filled.
  */
 export async function recordFill(
   db: Database,
@@ -92,24 +91,25 @@ export async function recordFill(
   id: string,
   fill: { title?: Fill; description?: Fill },
 ): Promise<BookmarkRow | null> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(bookmarks)
-      .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
-      .for("update");
-    if (!current || current.inTrash) return null;
+  return updateLocked(db, workspaceId, id, (current) => {
     const pick = (value: string, field: Fill | undefined) => (field && value === field.saved ? field.found : value);
     const title = pick(current.title, fill.title);
     const description = pick(current.description, fill.description);
     if (title === current.title && description === current.description) return null;
-    const input = { title, url: current.url, description, tags: current.tags };
-    return (await applyChange(tx, workspaceId, id, { kind: "update", input }))?.row ?? null;
+    return { title, url: current.url, description, tags: current.tags };
   });
 }
 
 /** Sets the Notion page's icon and cover (external URLs) through the outbox, with the row as it is now. */
 export async function recordPageImages(db: Database, workspaceId: string, id: string, images: { icon?: string; cover?: string }): Promise<BookmarkRow | null> {
+  return updateLocked(db, workspaceId, id, (current) => ({ title: current.title, url: current.url, description: current.description, tags: current.tags, images }));
+}
+
+/**
+ * An update worked out from the row as it is now, under its lock, so an edit arriving meanwhile is
+ * either seen by `build` or comes after. A trashed row, or `build` answering null, changes nothing.
+ */
+async function updateLocked(db: Database, workspaceId: string, id: string, build: (current: BookmarkRow) => WritePayload | null): Promise<BookmarkRow | null> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -117,7 +117,7 @@ export async function recordPageImages(db: Database, workspaceId: string, id: st
       .where(and(inWorkspace(workspaceId), eq(bookmarks.id, id)))
       .for("update");
     if (!current || current.inTrash) return null;
-    const input = { title: current.title, url: current.url, description: current.description, tags: current.tags, images };
-    return (await applyChange(tx, workspaceId, id, { kind: "update", input }))?.row ?? null;
+    const input = build(current);
+    return input ? ((await applyChange(tx, workspaceId, id, { kind: "update", input }))?.row ?? null) : null;
   });
 }
