@@ -7,6 +7,7 @@ import { SignInButton } from "@/app/_components/sign-in-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { IconButton } from "@/components/ui/icon-button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { undoBulkJob } from "@/lib/actions/bulk";
 import type { BulkJobView } from "@/lib/bulk/service";
 import { bookmarksWord, count } from "./bulk-words";
@@ -49,7 +50,6 @@ export function BulkProgress({ workspaceId, jobs, onStarted }: { workspaceId: st
     <div className="flex flex-col gap-2" data-testid="bulk-progress">
       {shown.map((job) => {
         const handled = job.done + job.failed + job.unchanged;
-        const percent = job.total === 0 ? 100 : Math.round((handled / job.total) * 100);
         const finished = job.status !== "running" && job.remaining === 0;
         return (
           <Card key={job.id} padding="none" className="flex flex-col gap-2 p-3" role="status" aria-live="polite" aria-atomic="false" data-testid="bulk-job">
@@ -69,17 +69,7 @@ export function BulkProgress({ workspaceId, jobs, onStarted }: { workspaceId: st
               )}
             </div>
             {!finished && (
-              <div
-                role="progressbar"
-                aria-label="Bulk change progress"
-                aria-valuemin={0}
-                aria-valuemax={job.total}
-                aria-valuenow={handled}
-                aria-valuetext={`${count(handled)} of ${count(job.total)}`}
-                className="h-2 w-full overflow-hidden rounded-full bg-surface"
-              >
-                <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
-              </div>
+              <ProgressBar label="Bulk change progress" value={handled} max={job.total} />
             )}
             <p className="flex flex-wrap gap-x-3 text-sm text-muted" data-testid="bulk-counts">
               <span>

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { usePolling } from "@/components/bookmarks/use-polling";
 import { Button } from "@/components/ui/button";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTrigger } from "@/components/ui/dialog";
 import { encodingName, FORMAT_NAMES, isFileFormat } from "@/lib/bookmark-files/formats";
 import { etaInWords } from "@/lib/imports/eta";
@@ -154,7 +155,6 @@ function Progress({ job }: { job: ImportView }) {
   const { done, failed, skipped } = job.progress;
   const total = job.counts.toImport;
   const handled = done + failed + skipped;
-  const percent = total === 0 ? 100 : Math.round((handled / total) * 100);
   const eta = etaInWords(job.progress.etaSeconds);
   const headline = job.status === "preview" ? "" : HEADLINES[job.status];
   return (
@@ -162,17 +162,7 @@ function Progress({ job }: { job: ImportView }) {
       <p className="text-sm font-medium" data-testid="import-headline">
         {job.status === "cancelled" && job.progress.remaining > 0 ? "Cancelled. Finishing the bookmarks already sent…" : headline}
       </p>
-      <div
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={handled}
-        aria-valuetext={`${count(handled)} of ${count(total)}`}
-        className="h-2 w-full overflow-hidden rounded-full bg-surface"
-      >
-        <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label="Import progress" value={handled} max={total} />
       <p className="flex flex-wrap gap-x-3 text-sm text-muted" data-testid="import-progress">
         <span>
           <span className="font-medium text-ink">{count(done)}</span> saved
