@@ -7,7 +7,7 @@ import type { PreviewRequest, PreviewMessage } from "./read-file";
 
 // Rows go back in slices: each message is deserialised as its own task on the
 // main thread, so other requests run between them.
-const SLICE = 2000;
+const SLICE = 500;
 
 function post(message: PreviewMessage) {
   parentPort?.postMessage(message);
