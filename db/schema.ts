@@ -129,6 +129,12 @@ export const workspaces = pgTable(
     /** Rows read so far by a running first fill, for its progress bar; null when none runs. */
     syncProgress: integer("sync_progress"),
     /**
+     * Background syncs failed in a row, and until when the next one waits (lib/bookmarks/sync.ts):
+     * on the row, so every instance and bundle holds back, not only the one that saw the failure.
+     */
+    syncFailures: integer("sync_failures").notNull().default(0),
+    syncRetryAt: timestamp("sync_retry_at", { withTimezone: true, mode: "date" }),
+    /**
      * The next free slot of the workspace's Notion rate limit. Every instance reserves slots here,
      * so the limit holds across instances.
      */

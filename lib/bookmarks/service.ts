@@ -129,7 +129,7 @@ export async function listBookmarks(ctx: Context, query: ListQuery): Promise<Boo
 // Failures surface on the next view (status, banner); a list read never waits for Notion.
 function syncIfStale(db: Database, workspace: Workspace) {
   const stale = !workspace.lastSyncedAt || Date.now() - workspace.lastSyncedAt.getTime() > env().syncMaxAgeMs;
-  if (stale) syncInBackground(db, workspace);
+  if (stale) void syncInBackground(db, workspace);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import type { Workspace } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { workspaces, type Workspace } from "@/db/schema";
 import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/notion-sandbox";
 import { log } from "@/lib/log";
 import { findWorkspace } from "@/lib/workspaces/queries";
@@ -10,7 +11,7 @@ import { startWebhookReceiver } from "@/test/webhook-receiver";
 import { countBookmarks, listMirror } from "./queries";
 import { listQuerySchema } from "./schema";
 import { refreshBookmarks } from "./service";
-import { backgroundSyncPause, syncInBackground, syncWorkspace } from "./sync";
+import { backgroundSyncPause, syncInBackground, syncSettled, syncWorkspace } from "./sync";
 import { handleNotionWebhook } from "./webhooks";
 
 const WEBHOOK_SECRET = "secret_sync_test";
@@ -115,9 +116,52 @@ describeEachDatabase("syncing from Notion", (handle) => {
         "background sync failed",
       );
       // The next poll of the stale view does not start another sync against the failing Notion.
-      expect(syncInBackground(db, workspace)).toBe(false);
+      expect(await syncInBackground(db, workspace)).toBe(false);
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it("the pause after a failed background sync holds for every instance, doubling per failure", async () => {
+    const db = handle().db;
+    const { workspace, tokens } = await readyWorkspace(db, admin, { person: "katherine", workspace: "notebook" });
+    await admin.revokeToken(tokens.access_token);
+    // A second instance: its own copy of the module, so nothing it knows is in this one's memory.
+    vi.resetModules();
+    const other: typeof import("./sync") = await import("./sync");
+    const pause = async () => {
+      const row = (await findWorkspace(db, workspace.id))!;
+      return { failures: row.syncFailures, ms: row.syncRetryAt!.getTime() - Date.now() };
+    };
+    const failed = async (failures: number) => waitFor(async () => (await findWorkspace(db, workspace.id))!.syncFailures === failures);
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => undefined);
+    try {
+      expect(await syncInBackground(db, workspace)).toBe(true);
+      await failed(1);
+      expect(await pause()).toMatchObject({ failures: 1, ms: expect.toSatisfy((ms: number) => ms > 0 && ms <= 2_000) });
+      expect(await other.syncInBackground(db, workspace)).toBe(false);
+      expect(await syncInBackground(db, workspace)).toBe(false);
+
+      // The pause is over (as if 2 s had passed): the other instance syncs, fails, and both wait longer.
+      await db.update(workspaces).set({ syncRetryAt: new Date(0) }).where(eq(workspaces.id, workspace.id));
+      expect(await other.syncInBackground(db, workspace)).toBe(true);
+      await failed(2);
+      expect(await pause()).toMatchObject({ failures: 2, ms: expect.toSatisfy((ms: number) => ms > 2_000 && ms <= 4_000) });
+      expect(await syncInBackground(db, workspace)).toBe(false);
+      expect(await other.syncInBackground(db, workspace)).toBe(false);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("a sync that succeeds ends the pause", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "ada", workspace: "notebook" });
+    await db.update(workspaces).set({ syncFailures: 3, syncRetryAt: new Date(Date.now() + 60_000) }).where(eq(workspaces.id, workspace.id));
+    expect(await syncInBackground(db, workspace)).toBe(false);
+    await refreshBookmarks({ db, workspace });
+    expect(await findWorkspace(db, workspace.id)).toMatchObject({ syncFailures: 0, syncRetryAt: null });
+    expect(await syncInBackground(db, workspace)).toBe(true);
+    await syncSettled(workspace.id);
   });
 });

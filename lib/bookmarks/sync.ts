@@ -3,7 +3,13 @@ import type { Workspace } from "@/db/schema";
 import { inRequestContext, log } from "@/lib/log";
 import { notionForWorkspace } from "@/lib/notion/client";
 import { bookmarkPagesOf, type BookmarkPagesFilter } from "@/lib/notion/bookmarks";
-import { findWorkspace, recordSyncDone, recordSyncProgress } from "@/lib/workspaces/queries";
+import {
+  backgroundSyncPaused,
+  findWorkspace,
+  recordBackgroundSyncFailure,
+  recordSyncDone,
+  recordSyncProgress,
+} from "@/lib/workspaces/queries";
 import { markTrashedInNotion, upsertFromNotion } from "./queries";
 import { resolveSource } from "./source";
 
@@ -53,9 +59,10 @@ function start(db: Database, workspaceId: string, full: boolean): Promise<SyncRe
 /**
  * After a background sync fails, the next one waits: every poll of a stale view asks for one, and
  * against a Notion that is down each would fail again. The pause doubles per failure and stays
- * short enough that the mirror catches up within seconds of recovery. Refresh is never held back.
+ * short enough that the mirror catches up within seconds of recovery. It is kept on the workspace
+ * row, so every instance (and every bundle's copy of this module) waits; a successful sync ends it.
+ * Refresh is never held back.
  */
-const failedBackgroundSyncs = new Map<string, { failures: number; retryAt: number }>();
 const FIRST_PAUSE_MS = 2_000;
 const LONGEST_PAUSE_MS = 8_000;
 
@@ -65,24 +72,24 @@ export function backgroundSyncPause(failures: number): number {
 
 /**
  * A sync nobody waits for: its failure shows on the workspace's screens, and in the log. Answers
- * whether one was started (false while paused after a failure).
+ * whether one was started (false while paused after a failure); never rejects.
  */
-export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): boolean {
-  const failed = failedBackgroundSyncs.get(workspace.id);
-  if (failed && Date.now() < failed.retryAt) return false;
+export function syncInBackground(db: Database, workspace: Workspace, options: { full?: boolean } = {}): Promise<boolean> {
   // A page's render starts these outside any log context: bind the request's id, so the failure
   // line names the request that started the sync.
-  void inRequestContext(async () => {
+  return inRequestContext(async () => {
     try {
-      await syncWorkspace(db, workspace, options);
-      failedBackgroundSyncs.delete(workspace.id);
+      if (await backgroundSyncPaused(db, workspace.id)) return false;
     } catch (error) {
-      const failures = (failedBackgroundSyncs.get(workspace.id)?.failures ?? 0) + 1;
-      failedBackgroundSyncs.set(workspace.id, { failures, retryAt: Date.now() + backgroundSyncPause(failures) });
-      log.warn({ err: error, workspaceId: workspace.id, failures }, "background sync failed");
+      log.warn({ err: error, workspaceId: workspace.id }, "background sync not started");
+      return false;
     }
+    void syncWorkspace(db, workspace, options).catch(async (error: unknown) => {
+      const failures = await recordBackgroundSyncFailure(db, workspace.id, backgroundSyncPause).catch(() => undefined);
+      log.warn({ err: error, workspaceId: workspace.id, failures }, "background sync failed");
+    });
+    return true;
   });
-  return true;
 }
 
 /**

@@ -42,6 +42,6 @@ export async function handleNotionWebhook(db: Database, rawBody: string, signatu
   const workspaces = (await activeWorkspacesOfNotionWorkspace(db, delivery.workspace_id)).filter(
     (w) => !bots || bots.includes(w.botId),
   );
-  for (const workspace of workspaces) syncInBackground(db, workspace);
+  for (const workspace of workspaces) void syncInBackground(db, workspace);
   return { status: 200, body: { ok: true, synced: workspaces.length } };
 }

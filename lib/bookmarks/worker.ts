@@ -48,7 +48,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     for (const workspace of due) {
       const full = !workspace.lastFullSyncAt || workspace.lastFullSyncAt.getTime() < now - settings.fullSyncMs;
       // A failing workspace must not stop the others; its screens report the problem.
-      syncInBackground(db, workspace, { full });
+      void syncInBackground(db, workspace, { full });
     }
   }
 

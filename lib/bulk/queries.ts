@@ -2,8 +2,9 @@
 // outbox writes a batch at a time (docs/decisions/031). One file: each query is the other half of
 // the rule that a bulk item is queued exactly once.
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { resultRows, type Database } from "@/db/client";
-import { bookmarks, bulkItems, bulkJobs, pendingWrites, type BookmarkRow, type BulkItem, type BulkJob, type BulkParams } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { claimDue, releaseLease, type LeasedQueue } from "@/db/lease";
+import { bookmarks, bulkItems, bulkJobs, pendingWrites, workspaces, type BookmarkRow, type BulkItem, type BulkJob, type BulkParams } from "@/db/schema";
 import { matching, recordChangeWithWrite, recordCreate } from "@/lib/bookmarks/queries";
 import { inWorkspace } from "@/lib/bookmarks/queries/scope";
 import type { ListQuery } from "@/lib/bookmarks/schema";
@@ -11,6 +12,9 @@ import { TAGS_MAX, sameTag } from "./tags";
 
 /** Which bookmarks a bulk action takes: the ones ticked, or every row the list's filter matches. */
 export type Selection = { ids: string[] } | { query: Pick<ListQuery, "q" | "tags">; trash?: boolean };
+
+// A runner releases its job after each pass; the lease only covers one that dies mid-pass.
+const BULK_JOBS: LeasedQueue<typeof bulkJobs> = { table: bulkJobs, key: bulkJobs.id };
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -141,28 +145,18 @@ async function refreshCounters(db: Database | Transaction, jobId: string): Promi
  * A lease, as for import_jobs: a runner that dies lets it lapse and another takes the job over.
  */
 export async function claimJobs(db: Database, limit: number, leaseMs: number): Promise<string[]> {
-  const claimed = await db.execute(sql`
-    with due as (
-      select j.id from bulk_jobs j
-      join workspaces ws on ws.id = j.workspace_id and ws.status = 'active'
-      where (j.status = 'running'
-          or (j.status = 'cancelled' and exists (select 1 from bulk_items i where i.job_id = j.id and i.status = 'queued')))
-        and (j.locked_until is null or j.locked_until < clock_timestamp())
-      order by j.created_at, j.id
-      limit ${limit}
-      for update of j skip locked
-    )
-    update bulk_jobs j
-    set locked_until = clock_timestamp() + ${`${leaseMs} milliseconds`}::interval
-    from due
-    where j.id = due.id
-    returning j.id
-  `);
-  return resultRows<{ id: string }>(claimed).map((r) => r.id);
+  return claimDue<string>(db, BULK_JOBS, {
+    join: sql`join ${workspaces} on ${workspaces.id} = ${bulkJobs.workspaceId} and ${workspaces.status} = 'active'`,
+    where: sql`(${bulkJobs.status} = 'running'
+      or (${bulkJobs.status} = 'cancelled' and exists (select 1 from ${bulkItems} where ${bulkItems.jobId} = ${bulkJobs.id} and ${bulkItems.status} = 'queued')))`,
+    orderBy: sql`${bulkJobs.createdAt}, ${bulkJobs.id}`,
+    limit,
+    leaseMs,
+  });
 }
 
 export async function releaseJob(db: Database, jobId: string): Promise<void> {
-  await db.execute(sql`update bulk_jobs set locked_until = null where id = ${jobId}`);
+  await releaseLease(db, BULK_JOBS, { key: jobId });
 }
 
 /**

@@ -1,11 +1,14 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
+import { claimDue, fromNow, leaseLapsed, releaseLease, renewLease, type LeasedQueue } from "@/db/lease";
 import { bookmarkContents, bookmarks, type BookmarkContent } from "@/db/schema";
 import { searchQuery } from "@/lib/bookmarks/queries/mirror";
 import { MATCH_END, MATCH_START } from "./snippet";
 
 /** 0 asked for by the person ("Save content now", "Refresh content"), 1 a new save, 2 an import: lowest. */
 export const CONTENT_PRIORITY = { asked: 0, save: 1, imported: 2 } as const;
+
+const CONTENT: LeasedQueue<typeof bookmarkContents> = { table: bookmarkContents, key: bookmarkContents.bookmarkId, attempts: bookmarkContents.attempts };
 
 /** A claimed job with what it needs of its bookmark. */
 export type ClaimedContent = BookmarkContent & { notionPageId: string; url: string; title: string };
@@ -58,29 +61,18 @@ export async function requeueContent(db: Database, row: { workspaceId: string; b
  * the row due again. A job failing `maxAttempts` times in a row is marked failed here.
  */
 export async function claimContent(db: Database, limit: number, leaseMs: number, maxAttempts: number): Promise<ClaimedContent[]> {
-  await db.execute(sql`
-    update bookmark_contents set status = 'failed', reason = coalesce(reason, 'gave up after repeated failures'), locked_until = null
-    where status in ('queued', 'writing') and attempts >= ${maxAttempts} and (locked_until is null or locked_until < clock_timestamp())
-  `);
-  const claimed = await db.execute(sql`
-    with due as (
-      select c.bookmark_id from bookmark_contents c
-      join bookmarks b on b.id = c.bookmark_id
-      where c.status in ('queued', 'writing')
-        and c.next_attempt_at <= clock_timestamp()
-        and (c.locked_until is null or c.locked_until < clock_timestamp())
-        and b.notion_page_id is not null and not b.in_trash
-      order by c.priority, c.next_attempt_at
-      limit ${limit}
-      for update of c skip locked
-    )
-    update bookmark_contents c
-    set locked_until = date_trunc('milliseconds', clock_timestamp() + ${`${leaseMs} milliseconds`}::interval), attempts = c.attempts + 1
-    from due
-    where c.bookmark_id = due.bookmark_id
-    returning c.bookmark_id
-  `);
-  const ids = resultRows<{ bookmark_id: string }>(claimed).map((r) => r.bookmark_id);
+  await db
+    .update(bookmarkContents)
+    .set({ status: "failed", reason: sql`coalesce(${bookmarkContents.reason}, 'gave up after repeated failures')`, lockedUntil: null })
+    .where(and(inArray(bookmarkContents.status, ["queued", "writing"]), gte(bookmarkContents.attempts, maxAttempts), leaseLapsed(CONTENT)));
+  const ids = await claimDue<string>(db, CONTENT, {
+    join: sql`join ${bookmarks} on ${bookmarks.id} = ${bookmarkContents.bookmarkId}`,
+    where: sql`${bookmarkContents.status} in ('queued', 'writing') and ${bookmarkContents.nextAttemptAt} <= clock_timestamp()
+      and ${bookmarks.notionPageId} is not null and not ${bookmarks.inTrash}`,
+    orderBy: sql`${bookmarkContents.priority}, ${bookmarkContents.nextAttemptAt}`,
+    limit,
+    leaseMs,
+  });
   if (ids.length === 0) return [];
   const rows = await db
     .select({ content: bookmarkContents, notionPageId: bookmarks.notionPageId, url: bookmarks.url, title: bookmarks.title })
@@ -93,36 +85,27 @@ export async function claimContent(db: Database, limit: number, leaseMs: number,
 
 type Patch = Partial<Pick<BookmarkContent, "status" | "reason" | "capturedAt" | "meta" | "text" | "chunks" | "chunksDone" | "inDoubt" | "writtenIds" | "replacingIds" | "writtenAt" | "attempts">>;
 
-/** The claim still holds: the lease read at claim time (or last extended) is the row's. */
-const fenced = (job: Pick<BookmarkContent, "bookmarkId" | "lockedUntil">): SQL =>
-  and(eq(bookmarkContents.bookmarkId, job.bookmarkId), sql`${bookmarkContents.lockedUntil} = ${job.lockedUntil!.toISOString()}::timestamptz`)!;
+/** The claim, as read at claim time or last extended. */
+const held = (job: Pick<BookmarkContent, "bookmarkId" | "lockedUntil">) => ({ key: job.bookmarkId, lockedUntil: job.lockedUntil });
 
 /**
  * Records progress under the claim and extends its lease; the job then holds the new lease. False
  * when the claim was lost (lapsed and taken, or requeued by the person): stop, change nothing more.
  */
 export async function recordProgress(db: Database, job: BookmarkContent, patch: Patch, leaseMs: number): Promise<boolean> {
-  const [row] = await db
-    .update(bookmarkContents)
-    .set({ ...patch, lockedUntil: sql`date_trunc('milliseconds', clock_timestamp() + ${`${leaseMs} milliseconds`}::interval)`, updatedAt: sql`clock_timestamp()` })
-    .where(fenced(job))
-    .returning({ lockedUntil: bookmarkContents.lockedUntil });
-  if (!row) return false;
-  Object.assign(job, patch, { lockedUntil: row.lockedUntil });
+  const lockedUntil = await renewLease(db, CONTENT, held(job), leaseMs, { ...patch, updatedAt: sql`clock_timestamp()` });
+  if (!lockedUntil) return false;
+  Object.assign(job, patch, { lockedUntil });
   return true;
 }
 
 /** Ends the claim: finished (done, refused, failed, conflict) or due again after `delayMs`. */
 export async function releaseContent(db: Database, job: BookmarkContent, patch: Patch, delayMs?: number): Promise<void> {
-  await db
-    .update(bookmarkContents)
-    .set({
-      ...patch,
-      lockedUntil: null,
-      ...(delayMs === undefined ? {} : { nextAttemptAt: sql`clock_timestamp() + ${`${Math.round(delayMs)} milliseconds`}::interval` }),
-      updatedAt: sql`clock_timestamp()`,
-    })
-    .where(fenced(job));
+  await releaseLease(db, CONTENT, held(job), {
+    ...patch,
+    ...(delayMs === undefined ? {} : { nextAttemptAt: fromNow(delayMs) }),
+    updatedAt: sql`clock_timestamp()`,
+  });
 }
 
 /** The mirror row's search over the saved article: its title above its body (db/schema.ts `content_search`). */

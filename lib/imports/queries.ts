@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
+import { claimDue, releaseLease, type LeasedQueue } from "@/db/lease";
 import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
 import { contentLater } from "@/lib/content/service";
@@ -8,6 +9,9 @@ import { savedIn } from "@/lib/bookmarks/queries/scope";
 import { selectionWhere, type Selection } from "@/lib/bulk/queries";
 import type { ExportBookmark } from "@/lib/bookmark-files";
 import type { ClassifiedRow } from "./classify";
+
+// A runner releases its job after each pass; the lease only covers one that dies mid-pass.
+const IMPORT_JOBS: LeasedQueue<typeof importJobs> = { table: importJobs, key: importJobs.id };
 
 // 11 parameters a row: 1,000 rows stay far below Postgres' 65,535 parameters per statement.
 const INSERT_BATCH = 1000;
@@ -182,27 +186,17 @@ async function refreshCounters(db: Database, jobId: string): Promise<ImportJob> 
  * lets it lapse and another takes the job over.
  */
 export async function claimJobs(db: Database, limit: number, leaseMs: number): Promise<string[]> {
-  const claimed = await db.execute(sql`
-    with due as (
-      select j.id from import_jobs j
-      where (j.status = 'running'
-          or (j.status in ('paused', 'cancelled') and exists (select 1 from import_items i where i.job_id = j.id and i.status = 'queued')))
-        and (j.locked_until is null or j.locked_until < clock_timestamp())
-      order by j.created_at, j.id
-      limit ${limit}
-      for update of j skip locked
-    )
-    update import_jobs j
-    set locked_until = clock_timestamp() + ${`${leaseMs} milliseconds`}::interval
-    from due
-    where j.id = due.id
-    returning j.id
-  `);
-  return resultRows<{ id: string }>(claimed).map((r) => r.id);
+  return claimDue<string>(db, IMPORT_JOBS, {
+    where: sql`(${importJobs.status} = 'running'
+      or (${importJobs.status} in ('paused', 'cancelled') and exists (select 1 from ${importItems} where ${importItems.jobId} = ${importJobs.id} and ${importItems.status} = 'queued')))`,
+    orderBy: sql`${importJobs.createdAt}, ${importJobs.id}`,
+    limit,
+    leaseMs,
+  });
 }
 
 export async function releaseJob(db: Database, jobId: string): Promise<void> {
-  await db.execute(sql`update import_jobs set locked_until = null where id = ${jobId}`);
+  await releaseLease(db, IMPORT_JOBS, { key: jobId });
 }
 
 /**

@@ -2,7 +2,9 @@ import type { Database } from "@/db/client";
 import { kickWorker } from "@/lib/bookmarks/worker";
 import { env } from "@/lib/env";
 import { startPollingLoop, type PollingLoop } from "@/lib/background/polling-loop";
-import { claimJobs, countItems, queueItems, releaseJob, settleJob } from "./queries";
+import { stepFeedingJob, stepFeedingJobs } from "@/lib/background/feeding-jobs";
+// The repository is the job table as a runner needs it.
+import * as jobs from "./queries";
 
 export type RunnerOptions = {
   pollMs?: number;
@@ -19,7 +21,6 @@ export type Runner = PollingLoop;
 // Seconds of the workspace's rate limit an import may keep waiting in the outbox. Few enough that a
 // person's own save, queued behind them, still reaches Notion within seconds.
 const BACKLOG_SECONDS = 5;
-const MAX_BATCH = 200;
 // Past a few hundred rows a bigger window buys no speed, only longer settle passes.
 const MAX_WINDOW = 500;
 
@@ -30,14 +31,7 @@ export function importWindow(requestsPerSecond: number): number {
 
 /** One pass over one claimed job: settle what reached Notion, then top the outbox up to the window. */
 export async function stepJob(db: Database, jobId: string, window: number): Promise<number> {
-  const job = await settleJob(db, jobId);
-  if (job.status !== "running") return 0;
-  const { queued } = await countItems(db, jobId);
-  const queuedNow = await queueItems(db, jobId, Math.min(MAX_BATCH, window - queued));
-  if (queuedNow > 0) return queuedNow;
-  // The last rows may have settled between the two reads; settle again so the job can finish now.
-  await settleJob(db, jobId);
-  return 0;
+  return stepFeedingJob(db, jobs, jobId, window);
 }
 
 /**
@@ -59,16 +53,7 @@ export function startImportRunner(db: Database, options: RunnerOptions = {}): Ru
 
 /** One pass over the imports no one else holds; how many rows it handed to the outbox. */
 export async function stepImports(db: Database, leaseMs: number, requestsPerSecond = env().notionRequestsPerSecond): Promise<number> {
-  const window = importWindow(requestsPerSecond);
-  let queued = 0;
-  for (const jobId of await claimJobs(db, 10, leaseMs)) {
-    try {
-      queued += await stepJob(db, jobId, window);
-    } finally {
-      await releaseJob(db, jobId);
-    }
-  }
-  return queued;
+  return stepFeedingJobs(db, jobs, leaseMs, importWindow(requestsPerSecond));
 }
 
 const globalForRunner = globalThis as unknown as { shelfImportRunner?: Runner };

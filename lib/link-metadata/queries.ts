@@ -1,6 +1,10 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { resultRows, type Database } from "@/db/client";
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { claimDue, fromNow, leaseLapsed, releaseLease, type LeasedQueue } from "@/db/lease";
 import { pageFetches, type PageFetch } from "@/db/schema";
+
+// A reader never outlives its lease (decision 021), so finishing and retrying go by id alone.
+const PAGE_FETCHES: LeasedQueue<typeof pageFetches> = { table: pageFetches, key: pageFetches.id, attempts: pageFetches.attempts };
 
 /** A save's fetch is read before any imported row's. */
 export const PRIORITY = { save: 0, imported: 1 } as const;
@@ -50,26 +54,13 @@ export async function queueImportedPageFetches(
  * row due again. A row claimed `maxAttempts` times is dropped here: it keeps killing its reader.
  */
 export async function claimPageFetches(db: Database, limit: number, leaseMs: number, maxAttempts: number): Promise<PageFetch[]> {
-  await db.execute(sql`
-    delete from page_fetches
-    where attempts >= ${maxAttempts} and (locked_until is null or locked_until < clock_timestamp())
-  `);
-  const claimed = await db.execute(sql`
-    with due as (
-      select f.id from page_fetches f
-      where f.next_attempt_at <= clock_timestamp()
-        and (f.locked_until is null or f.locked_until < clock_timestamp())
-      order by f.priority, f.next_attempt_at, f.id
-      limit ${limit}
-      for update of f skip locked
-    )
-    update page_fetches p
-    set locked_until = clock_timestamp() + ${`${leaseMs} milliseconds`}::interval, attempts = p.attempts + 1
-    from due
-    where p.id = due.id
-    returning p.id
-  `);
-  const ids = resultRows<{ id: number }>(claimed).map((r) => r.id);
+  await db.delete(pageFetches).where(and(gte(pageFetches.attempts, maxAttempts), leaseLapsed(PAGE_FETCHES)));
+  const ids = await claimDue<number>(db, PAGE_FETCHES, {
+    where: sql`${pageFetches.nextAttemptAt} <= clock_timestamp()`,
+    orderBy: sql`${pageFetches.priority}, ${pageFetches.nextAttemptAt}, ${pageFetches.id}`,
+    limit,
+    leaseMs,
+  });
   if (ids.length === 0) return [];
   return db
     .select()
@@ -85,10 +76,7 @@ export async function finishPageFetch(db: Database, id: number): Promise<void> {
 
 /** The fetch failed unexpectedly: released, due again after `delayMs`. */
 export async function retryPageFetchLater(db: Database, id: number, delayMs: number): Promise<void> {
-  await db
-    .update(pageFetches)
-    .set({ lockedUntil: null, nextAttemptAt: sql`clock_timestamp() + ${`${delayMs} milliseconds`}::interval` })
-    .where(eq(pageFetches.id, id));
+  await releaseLease(db, PAGE_FETCHES, { key: id }, { nextAttemptAt: fromNow(delayMs) });
 }
 
 /** A workspace's saves whose page is still to be read (imported rows are not counted: the screen would refresh for hours). */

@@ -3,6 +3,7 @@
 // (connect.ts, last-used.ts, disconnect.ts); splitting by table would scatter one sign-in.
 import { and, asc, eq, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import { resultRows, type Database } from "@/db/client";
+import { fromNow } from "@/db/lease";
 import type { ClientInfo } from "@/lib/audit/client-info";
 import { recordAuditEvent } from "@/lib/audit/queries";
 import { accounts, bookmarks, pendingWrites, sessions, users, workspaces, type PropertyMap, type Workspace } from "@/db/schema";
@@ -238,10 +239,39 @@ export async function recordSyncDone(
       syncProgress: null,
       lastSyncedAt: now,
       ...(done.full ? { lastFullSyncAt: now } : {}),
+      // Notion answers again: background syncs need not wait any more.
+      syncFailures: 0,
+      syncRetryAt: null,
       // The cursor only moves forward, whatever order concurrent syncs finish in.
       ...(done.cursor ? { syncCursor: sql`greatest(${workspaces.syncCursor}, ${done.cursor.toISOString()}::timestamptz)` } : {}),
     })
     .where(eq(workspaces.id, workspaceId));
+}
+
+/** Whether background syncs of the workspace wait after failures, by the database's clock (every instance's). */
+export async function backgroundSyncPaused(db: Database, workspaceId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ paused: sql<boolean>`coalesce(${workspaces.syncRetryAt} > clock_timestamp(), false)` })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row?.paused ?? false;
+}
+
+/**
+ * Counts a failed background sync and holds the next one back by `pauseMs(failures)`; answers the
+ * count. The count's update locks the row, so failures seen at once by two instances both count.
+ */
+export async function recordBackgroundSyncFailure(db: Database, workspaceId: string, pauseMs: (failures: number) => number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(workspaces)
+      .set({ syncFailures: sql`${workspaces.syncFailures} + 1` })
+      .where(eq(workspaces.id, workspaceId))
+      .returning({ failures: workspaces.syncFailures });
+    if (!row) return 0;
+    await tx.update(workspaces).set({ syncRetryAt: fromNow(pauseMs(row.failures)) }).where(eq(workspaces.id, workspaceId));
+    return row.failures;
+  });
 }
 
 /** Active workspaces whose mirror is older than the given ages, for the background sync. */

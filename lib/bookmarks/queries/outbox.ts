@@ -1,10 +1,13 @@
 // The outbox: claiming due writes under a lease, and what delivering them leaves behind.
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { resultRows, type Database } from "@/db/client";
-import { bookmarks, pendingWrites, type PendingWrite } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { claimDue, fromNow, heldUnder, releaseLease, type LeasedQueue } from "@/db/lease";
+import { bookmarks, pendingWrites, workspaces, type PendingWrite } from "@/db/schema";
 import { inWorkspace } from "./scope";
 
 export type ClaimedWrite = PendingWrite & { notionPageId: string | null };
+
+const OUTBOX: LeasedQueue<typeof pendingWrites> = { table: pendingWrites, key: pendingWrites.id, attempts: pendingWrites.attempts };
 
 /**
  * Claims due writes for delivery: at most one per bookmark (the oldest, so a bookmark's writes
@@ -14,28 +17,17 @@ export type ClaimedWrite = PendingWrite & { notionPageId: string | null };
  * parking a write only happens while the lease is still the one claimed.
  */
 export async function claimWrites(db: Database, limit: number, leaseMs: number): Promise<ClaimedWrite[]> {
-  const claimed = await db.execute(sql`
-    with due as (
-      select w.id from pending_writes w
-      join workspaces ws on ws.id = w.workspace_id and ws.status = 'active'
-      where w.status = 'pending'
-        and w.next_attempt_at <= clock_timestamp()
-        and (w.locked_until is null or w.locked_until < clock_timestamp())
-        and not exists (
-          select 1 from pending_writes earlier
-          where earlier.bookmark_id = w.bookmark_id and earlier.id < w.id and earlier.status = 'pending'
-        )
-      order by w.next_attempt_at, w.id
-      limit ${limit}
-      for update of w skip locked
-    )
-    update pending_writes p
-    set locked_until = date_trunc('milliseconds', clock_timestamp() + ${`${leaseMs} milliseconds`}::interval), attempts = p.attempts + 1
-    from due
-    where p.id = due.id
-    returning p.id
-  `);
-  const ids = resultRows<{ id: number }>(claimed).map((r) => r.id);
+  const ids = await claimDue<number>(db, OUTBOX, {
+    join: sql`join ${workspaces} on ${workspaces.id} = ${pendingWrites.workspaceId} and ${workspaces.status} = 'active'`,
+    where: sql`${pendingWrites.status} = 'pending' and ${pendingWrites.nextAttemptAt} <= clock_timestamp()
+      and not exists (
+        select 1 from ${pendingWrites} earlier
+        where earlier.bookmark_id = ${pendingWrites.bookmarkId} and earlier.id < ${pendingWrites.id} and earlier.status = 'pending'
+      )`,
+    orderBy: sql`${pendingWrites.nextAttemptAt}, ${pendingWrites.id}`,
+    limit,
+    leaseMs,
+  });
   if (ids.length === 0) return [];
   const rows = await db
     .select({ write: pendingWrites, notionPageId: bookmarks.notionPageId })
@@ -47,10 +39,7 @@ export async function claimWrites(db: Database, limit: number, leaseMs: number):
 }
 
 /** The write is still held under the lease it was claimed with (not taken over, not done). */
-function heldUnderLease(write: PendingWrite): SQL {
-  const lease = write.lockedUntil ? sql`${write.lockedUntil.toISOString()}::timestamptz` : sql`null`;
-  return and(eq(pendingWrites.id, write.id), sql`${pendingWrites.lockedUntil} is not distinct from ${lease}`)!;
-}
+const heldUnderLease = (write: PendingWrite): SQL => heldUnder(OUTBOX, { key: write.id, lockedUntil: write.lockedUntil });
 
 /**
  * The write reached Notion: drop it and, if it was the bookmark's last, mark the row synced. A
@@ -86,26 +75,17 @@ export async function completeWrite(
 
 /** Try again later (releases the lease); `countAttempt: false` for waits that are not failures. */
 export async function retryWriteLater(db: Database, write: PendingWrite, delayMs: number, error: string, countAttempt = true) {
-  await db
-    .update(pendingWrites)
-    .set({
-      lockedUntil: null,
-      nextAttemptAt: sql`clock_timestamp() + ${`${Math.round(delayMs)} milliseconds`}::interval`,
-      lastError: error,
-      ...(countAttempt ? {} : { attempts: sql`${pendingWrites.attempts} - 1` }),
-    })
-    .where(heldUnderLease(write));
+  await releaseLease(db, OUTBOX, { key: write.id, lockedUntil: write.lockedUntil }, {
+    nextAttemptAt: fromNow(delayMs),
+    lastError: error,
+    ...(countAttempt ? {} : { attempts: sql`${pendingWrites.attempts} - 1` }),
+  });
 }
 
 /** Give up until the person decides: the row shows the error with retry and discard. */
 export async function parkWrite(db: Database, write: PendingWrite, error: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const parked = await tx
-      .update(pendingWrites)
-      .set({ status: "parked", lockedUntil: null, lastError: error })
-      .where(heldUnderLease(write))
-      .returning({ id: pendingWrites.id });
-    if (parked.length === 0) return;
+    if (!(await releaseLease(tx, OUTBOX, { key: write.id, lockedUntil: write.lockedUntil }, { status: "parked", lastError: error }))) return;
     await tx.update(bookmarks).set({ syncState: "failed", syncError: error }).where(eq(bookmarks.id, write.bookmarkId));
   });
 }
