@@ -16,6 +16,11 @@ type ContentProps = React.ComponentProps<typeof DialogPrimitive.Content> & {
   hideTitle?: boolean;
   /** `sheet`: along the bottom edge, full width, where a thumb reaches on a phone. */
   placement?: "center" | "sheet";
+  /**
+   * Focus the dialog itself on opening rather than its first control: a search box focused on a
+   * phone opens the keyboard over the sheet, and a stray Enter must not run a sheet's first action.
+   */
+  focusSelf?: boolean;
 };
 
 const placements = {
@@ -25,7 +30,7 @@ const placements = {
 };
 
 /** A modal over a dimmed page, centred or as a bottom sheet: portal, overlay, focus trap and Escape come from Radix. */
-export function DialogContent({ title, size = "md", hideTitle = false, placement = "center", className, children, ...props }: ContentProps) {
+export function DialogContent({ title, size = "md", hideTitle = false, placement = "center", focusSelf = false, className, children, ...props }: ContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/40" />
@@ -37,6 +42,14 @@ export function DialogContent({ title, size = "md", hideTitle = false, placement
           placement === "center" && (size === "sm" ? "max-w-sm" : "max-w-lg"),
           className,
         )}
+        onOpenAutoFocus={
+          focusSelf
+            ? (event) => {
+                event.preventDefault();
+                (event.currentTarget as HTMLElement).focus();
+              }
+            : undefined
+        }
         {...props}
       >
         <DialogPrimitive.Title className={hideTitle ? "sr-only" : "mb-4 text-base font-semibold"}>{title}</DialogPrimitive.Title>

@@ -26,13 +26,13 @@ export function RowActionsSheet({ bookmark, readOnly, onClose, onEdit, onRemove 
   return (
     <Dialog open={bookmark !== null} onOpenChange={(open) => !open && onClose()}>
       {bookmark && (
-        <DialogContent placement="sheet" title={bookmark.title || "Untitled"} className="flex flex-col gap-1" data-testid="row-actions">
+        <DialogContent placement="sheet" title={bookmark.title || "Untitled"} className="flex flex-col gap-1" data-testid="row-actions" focusSelf>
           <p className="-mt-3 mb-2 truncate text-xs text-muted">{displayHost(bookmark.url)}</p>
           {/* Any action closes the sheet once it has run (bubbling after the button's own click). */}
           <div className={labelled} onClick={onClose}>
             {href && (
               <a href={href} target="_blank" rel="noopener noreferrer" aria-label="Open link" className="inline-flex items-center rounded-md hover:bg-surface">
-                <SquareArrowOutUpRight className="size-4 text-muted" aria-hidden />
+                <SquareArrowOutUpRight className="size-3.5 text-muted" aria-hidden />
               </a>
             )}
             <BookmarkActions

@@ -63,7 +63,7 @@ export function TagPanel({ workspaceId, query, tags, total }: Props) {
         </div>
       </section>
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent placement="sheet" title="Tags" className="flex flex-col">
+        <DialogContent placement="sheet" title="Tags" className="flex flex-col" focusSelf>
           <TagList {...list} onPick={() => setOpen(false)} />
         </DialogContent>
       </Dialog>
