@@ -108,7 +108,8 @@ function TagList({
       {total === 0 && gone.length === 0 ? (
         <p className="px-2 py-1 text-muted">No tags yet. Tags you give bookmarks show here.</p>
       ) : (
-        <ul className="min-h-0 overflow-y-auto">
+        // The links' look is set once here rather than on each of up to 30 links: the first page has a size budget.
+        <ul className="min-h-0 overflow-y-auto [&_a]:flex [&_a]:items-center [&_a]:gap-2 [&_a]:rounded-md [&_a]:px-2 [&_a]:py-1 [&_a:hover]:bg-surface [&_a[aria-current]]:bg-surface [&_a[aria-current]]:font-medium pointer-coarse:[&_a]:min-h-11">
           {shown.map(({ tag, count }) => {
             const active = query.tags.some((t) => same(t, tag));
             return (
@@ -119,7 +120,6 @@ function TagList({
                   scroll={false}
                   aria-current={active || undefined}
                   onClick={onPick}
-                  className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-surface aria-[current]:bg-surface aria-[current]:font-medium pointer-coarse:min-h-11"
                 >
                   <span className="min-w-0 flex-1 truncate">{tag}</span>
                   {active && <Check className="size-3.5 shrink-0" aria-hidden />}
