@@ -54,6 +54,8 @@ export const SEED_PEOPLE = {
   gladys: { id: "e0000000-0000-4000-8000-000000000051", name: "Gladys West", email: "gladys@example.com", avatarUrl: null },
   // e2e/bulk.spec.ts changes thousands of rows at once as Joan, in two workspaces of her own.
   joan: { id: "e0000000-0000-4000-8000-000000000021", name: "Joan Clarke", email: "joan@example.com", avatarUrl: initialsAvatar("JC", "#9065b0") },
+  // e2e/first-sync.spec.ts watches the first sync of thousands of rows as Sally, in a workspace of her own.
+  sally: { id: "e0000000-0000-4000-8000-000000000090", name: "Sally Ride", email: "sally@example.com", avatarUrl: null },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -83,6 +85,7 @@ export const SEED_WORKSPACES = {
   geodesy: { id: "f0000000-0000-4000-8000-000000000051", name: "Satellite Geodesy", icon: "🛰", memberIds: [SEED_PEOPLE.gladys.id] },
   hut8: { id: "f0000000-0000-4000-8000-000000000021", name: "Hut 8", icon: "🔐", memberIds: [SEED_PEOPLE.joan.id] },
   hut11: { id: "f0000000-0000-4000-8000-000000000022", name: "Hut 11", icon: null, memberIds: [SEED_PEOPLE.joan.id] },
+  manifest: { id: "f0000000-0000-4000-8000-000000000090", name: "Shuttle Manifest", icon: "🚀", memberIds: [SEED_PEOPLE.sally.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */
@@ -113,6 +116,12 @@ export const SEED_CONTENT = {
   },
   labs: {
     labNotesPageId: "c0000000-0000-4000-8000-000000000301",
+  },
+  manifest: {
+    /** Holds an empty database with Shelf's Bookmarks schema, filled by the test that uses it (seedRows). */
+    flightLogPageId: "c0000000-0000-4000-8000-000000000090",
+    bookmarksDatabaseId: "c0000000-0000-4000-8000-000000000091",
+    bookmarksDataSourceId: "c0000000-0000-4000-8000-000000000092",
   },
 } as const;
 
@@ -243,6 +252,23 @@ function seedLabs(store: SandboxStore, change: Change): void {
   createParagraph(store, page, title("First actual case of bug being found."), change);
 }
 
+function seedManifest(store: SandboxStore, change: Change): void {
+  const ids = SEED_CONTENT.manifest;
+  const workspaceId = SEED_WORKSPACES.manifest.id;
+  const page = createPage(store, { id: ids.flightLogPageId, workspaceId, parent: { type: "workspace" }, values: pageTitle("Flight log") }, change);
+  createDatabase(
+    store,
+    {
+      ids: { database: ids.bookmarksDatabaseId, dataSource: ids.bookmarksDataSourceId },
+      workspaceId,
+      parent: { type: "page_id", id: page.id },
+      title: title("Bookmarks"),
+      schema: structuredClone(BOOKMARKS_SCHEMA),
+    },
+    change,
+  );
+}
+
 export function shelfClient(options: ClientOptions): OAuthClient {
   return {
     clientId: SANDBOX_CLIENT_ID,
@@ -269,6 +295,7 @@ export function buildSeed(seed: SeedOptions | false, client: ClientOptions): Sto
     seedNotebook(store, { actorId: SEED_PEOPLE.ada.id, now });
     seedEngines(store, { actorId: SEED_PEOPLE.grace.id, now });
     seedLabs(store, { actorId: SEED_PEOPLE.grace.id, now });
+    seedManifest(store, { actorId: SEED_PEOPLE.sally.id, now });
   }
   return store.snapshot();
 }

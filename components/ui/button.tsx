@@ -17,7 +17,7 @@ export const buttonVariants = cva(
         quiet: "font-normal text-muted hover:bg-surface hover:text-ink",
       },
       size: {
-        sm: "h-7 px-2 text-xs pointer-coarse:h-10",
+        sm: "h-7 px-2 text-xs pointer-coarse:h-11",
         md: "h-8 px-3 pointer-coarse:h-11",
         lg: "h-10 px-4",
       },

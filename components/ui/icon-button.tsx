@@ -6,8 +6,8 @@ const iconButtonVariants = cva(
   "inline-flex shrink-0 items-center justify-center rounded-md text-muted transition hover:bg-line hover:text-ink disabled:cursor-not-allowed disabled:opacity-40",
   {
     variants: {
-      // Touch screens get a 40 px target whatever the size; a mouse needs less.
-      size: { sm: "size-7 pointer-coarse:size-10", md: "size-8 pointer-coarse:size-11" },
+      // Touch screens get a 44 px target whatever the size; a mouse needs less.
+      size: { sm: "size-7 pointer-coarse:size-11", md: "size-8 pointer-coarse:size-11" },
     },
     defaultVariants: { size: "sm" },
   },

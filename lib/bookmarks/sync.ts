@@ -18,8 +18,14 @@ const CURSOR_MARGIN_MS = 2 * 60_000;
 
 export type SyncResult = { upserted: number; trashed: number };
 
-const running = new Map<string, Promise<SyncResult>>();
-const queued = new Map<string, { full: boolean; result: Promise<SyncResult> }>();
+// Next bundles the page renders, route handlers (the list version's watch) and actions apart, each
+// with its own copy of this module: the registry of running syncs lives on globalThis, so "one
+// sync per workspace" holds for the process. Two first fills side by side each counted their own
+// rows into sync_progress, and the dashboard's count jumped back.
+const globalForSync = globalThis as unknown as {
+  shelfSyncs?: { running: Map<string, Promise<SyncResult>>; queued: Map<string, { full: boolean; result: Promise<SyncResult> }> };
+};
+const { running, queued } = (globalForSync.shelfSyncs ??= { running: new Map(), queued: new Map() });
 
 /**
  * Brings the mirror up to date with Notion. Incremental: pages edited since the cursor (minus the

@@ -12,6 +12,7 @@ import { notionFailure } from "@/lib/notion/errors";
 import { readTagOptions, writeTagOptions, type TagOption } from "@/lib/notion/tag-options";
 import { queueTagMerge, replaceTagEverywhere, tagCounts, tagInUse, type TagCount } from "./queries";
 import { tagSchema } from "./schema";
+import { byUse, mostUsed } from "./tag-ranking";
 import { resolveSource } from "./source";
 import { isSyncing, syncSettled } from "./sync";
 import { mergeSuggestions } from "./tag-variants";
@@ -42,6 +43,19 @@ export async function listTagRows(ctx: Context): Promise<TagRow[]> {
   const counts = await tagCounts(ctx.db, ctx.workspace.id);
   const suggestions = mergeSuggestions(counts);
   return counts.map((row) => ({ ...row, variants: (suggestions.get(row.tag) ?? []).map((v) => v.tag) }));
+}
+
+/** How many tags the dashboard's sidebar lists before "Show all": enough to find the usual ones, few enough to keep the page small. */
+export const SIDEBAR_TAGS = 30;
+
+/** The dashboard sidebar's tags (the most used, and the filter's own), from the mirror. */
+export async function sidebarTags(ctx: Context, chosen: readonly string[]): Promise<{ tags: TagCount[]; total: number }> {
+  return mostUsed(await tagCounts(ctx.db, ctx.workspace.id), SIDEBAR_TAGS, chosen);
+}
+
+/** Every tag, most used first: the sidebar's "Show all". */
+export async function allTagsByUse(ctx: Context): Promise<TagCount[]> {
+  return byUse(await tagCounts(ctx.db, ctx.workspace.id));
 }
 
 /** What a change did: in place in Notion (`renamed`, `deleted`), or page by page (`merged`, queued). */

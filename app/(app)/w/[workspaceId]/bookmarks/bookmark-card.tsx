@@ -9,6 +9,7 @@ import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
 import { BookmarkActions, isLocal, SyncNote } from "./bookmark-row";
+import { useLongPress } from "./use-long-press";
 
 type Props = {
   bookmark: Bookmark;
@@ -20,6 +21,8 @@ type Props = {
   onEdit: () => void;
   onRemove: () => void;
   onResolve: (decision: "retry" | "discard") => void;
+  /** A long press (or the context-menu key): the card's actions as a sheet. */
+  onActions: () => void;
   /** Before the icon: the bulk selection's checkbox. */
   leading?: React.ReactNode;
 };
@@ -29,7 +32,8 @@ type Props = {
  * title, host and tags. The picture box has a fixed 1.91:1 ratio (Open Graph's), so nothing moves
  * as pictures load lazily.
  */
-export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
+export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
+  const longPress = useLongPress(onActions);
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -44,6 +48,7 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
       aria-current={selected || undefined}
       aria-busy={saving || undefined}
       onFocus={onSelect}
+      {...longPress}
       className="group flex min-w-0 flex-col overflow-hidden bg-canvas outline-offset-2 aria-[current=true]:border-accent"
     >
       <div className="aspect-[1.91/1] w-full overflow-hidden border-b border-line bg-surface">

@@ -14,6 +14,7 @@ import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
 import { RefreshPreviewButton } from "./refresh-preview";
+import { useLongPress } from "./use-long-press";
 
 /** Shown in the list before Shelf has even answered; it has no id to act on yet. */
 export const LOCAL_ID_PREFIX = "local-";
@@ -69,11 +70,14 @@ type Props = {
   onEdit: () => void;
   onRemove: () => void;
   onResolve: Resolve;
+  /** A long press (or the context-menu key): the row's actions as a sheet (row-actions-sheet.tsx). */
+  onActions: () => void;
   /** Before the icon: the bulk selection's tick box. */
   leading?: React.ReactNode;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
+  const longPress = useLongPress(onActions);
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -88,6 +92,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
       aria-current={selected || undefined}
       aria-busy={saving || undefined}
       onFocus={onSelect}
+      {...longPress}
       data-density={density}
       className={cn(
         // On a phone the date and actions wrap to a line of their own, so the title keeps the width.

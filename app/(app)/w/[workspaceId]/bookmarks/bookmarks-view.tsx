@@ -34,10 +34,12 @@ import { BulkProgress } from "./bulk-progress";
 import { DensitySwitch } from "./density-switch";
 import { EditDialog } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
+import { FillingIn } from "./first-fill";
 import { MatchCount } from "./match-count";
 import { NotionTrouble } from "./notion-trouble";
 import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
+import { RowActionsSheet } from "./row-actions-sheet";
 import { Pagination } from "./pagination";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
 import { SyncStatus } from "./sync-status";
@@ -67,9 +69,11 @@ type Props = {
   duplicates: number;
   /** "37 of 2,430" while a search or tag filter is on. */
   matches: { count: number; total: number } | null;
+  /** The streamed tag sidebar (tag-sidebar.tsx): beside the list from `lg`, a sheet from the toolbar below. */
+  tagSidebar?: React.ReactNode;
 };
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates, matches }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates, matches, tagSidebar }: Props) {
   const router = useRouter();
   const { openAdd, setTagOptions } = useWorkspaceCommands();
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
@@ -83,6 +87,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     if (editTarget) setEditing(editTarget);
   }
   const [helpOpen, setHelpOpen] = useState(false);
+  const [actionsFor, setActionsFor] = useState<Bookmark | null>(null);
   const [density, setDensity] = useState(initialDensity);
   const [navigating, startNavigation] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
@@ -217,6 +222,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         </div>
       </PageTitle>
       <NotionTrouble trouble={sync.trouble} />
+      {sync.progress !== null && <FillingIn rows={sync.progress} />}
       {readOnly === "needs_setup" && <DatabaseGoneBanner workspaceId={workspaceId} />}
       {!readOnly && (
         <Card tone="raised" padding="none" className="p-2 sm:p-3">
@@ -231,7 +237,9 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
           />
         </Card>
       )}
-      <section aria-labelledby="list-heading" className="flex flex-col gap-3">
+      {/* From lg the tag sidebar takes the section's left padding (tag-panel.tsx). */}
+      <section aria-labelledby="list-heading" className="relative flex flex-col gap-3 lg:pl-54">
+        {tagSidebar}
         <h2 id="list-heading" className="sr-only">
           Your bookmarks
         </h2>
@@ -275,6 +283,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
                 onEdit: () => setEditing(bookmark),
                 onRemove: () => void remove(bookmark),
                 onResolve: (decision: "retry" | "discard") => void resolve(bookmark, decision),
+                onActions: () => !isLocal(bookmark) && setActionsFor(bookmark),
                 leading: !readOnly && !isLocal(bookmark) && (
                   <SelectBox title={bookmark.title} checked={selection.has(bookmark.id)} onToggle={(range) => selection.toggle(bookmark.id, range)} />
                 ),
@@ -299,6 +308,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       </section>
       <EditDialog bookmark={editing} tagOptions={tagOptions} onClose={closeEditor} save={update} />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <RowActionsSheet bookmark={actionsFor} readOnly={readOnly !== null} onClose={() => setActionsFor(null)} onEdit={setEditing} onRemove={(b) => void remove(b)} />
     </div>
   );
 }

@@ -183,14 +183,17 @@ export function BulkBar({ workspaceId, query, selection, pageSize, morePages, ta
 /** A row's tick box: Shift-click ticks the range from the last row touched. */
 export function SelectBox({ title, checked, onToggle }: { title: string; checked: boolean; onToggle: (range: boolean) => void }) {
   return (
-    <input
-      type="checkbox"
-      aria-label={`Select ${title || "this bookmark"}`}
-      checked={checked}
-      // A checkbox's change comes from a click (or Space), whose Shift says "the range".
-      onChange={(event) => onToggle((event.nativeEvent as MouseEvent).shiftKey === true)}
-      className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent pointer-coarse:size-5"
-    />
+    // On a touch screen the label's padding makes a 44 px target of the 20 px box; the negative margin keeps the row's layout.
+    <label className="flex shrink-0 pointer-coarse:-m-3 pointer-coarse:p-3">
+      <input
+        type="checkbox"
+        aria-label={`Select ${title || "this bookmark"}`}
+        checked={checked}
+        // A checkbox's change comes from a click (or Space), whose Shift says "the range".
+        onChange={(event) => onToggle((event.nativeEvent as MouseEvent).shiftKey === true)}
+        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent pointer-coarse:size-5"
+      />
+    </label>
   );
 }
 

@@ -19,3 +19,15 @@ export function FirstFill({ rows }: { rows: number }) {
     </Card>
   );
 }
+
+/**
+ * The first sync has brought the first rows, which the list already shows; the count goes on
+ * rising above them until it is done. Notion gives no total to count towards.
+ */
+export function FillingIn({ rows }: { rows: number }) {
+  return (
+    <p role="status" className="text-sm text-muted" data-testid="first-fill">
+      Bringing your bookmarks over from Notion: {rows.toLocaleString("en")} so far. The list fills in as they arrive.
+    </p>
+  );
+}

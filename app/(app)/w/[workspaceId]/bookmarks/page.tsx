@@ -15,6 +15,7 @@ import { BookmarksView } from "./bookmarks-view";
 import { FirstFill } from "./first-fill";
 import { PageTitle } from "./page-title";
 import { StateScreen, type ScreenKind } from "./state-screens";
+import { TagSidebar } from "./tag-sidebar";
 
 export const metadata: Metadata = { title: "Bookmarks" };
 
@@ -88,6 +89,7 @@ export default async function BookmarksPage({
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
         matches={list.matches}
+        tagSidebar={<TagSidebar workspace={workspace} query={query} />}
       />
     );
   }

@@ -41,7 +41,8 @@ export function SyncStatus({ workspaceId, sync, readOnly }: { workspaceId: strin
   const [refreshing, start] = useTransition();
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const now = useNow();
-  const busy = sync.pending > 0 || sync.readingPages > 0;
+  // A first sync under way counts up (first-fill.tsx), so it is looked at as often as a save on its way.
+  const busy = sync.pending > 0 || sync.readingPages > 0 || sync.progress !== null;
   // Each look also starts a background sync once the mirror is stale (listVersion).
   useListWatch(workspaceId, sync.version, readOnly ? 60_000 : busy ? BUSY_WATCH_MS : IDLE_WATCH_MS);
 

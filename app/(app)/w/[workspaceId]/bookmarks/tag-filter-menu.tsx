@@ -47,7 +47,8 @@ export function TagFilterMenu({ query, tagOptions, counts, toggle }: Props) {
   return (
     <Popover onOpenChange={(open) => !open && setSearch("")}>
       <PopoverTrigger asChild disabled={options.length === 0}>
-        <Button className="font-normal">
+        {/* Below lg the tag sidebar's sheet takes its place (tag-sheet.tsx). */}
+        <Button className="font-normal max-lg:hidden">
           <Tag className="size-3.5 text-muted" aria-hidden />
           Tags
           {query.tags.length > 0 && (

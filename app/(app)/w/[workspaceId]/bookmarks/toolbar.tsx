@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { controlVariants } from "@/components/ui/field";
 import type { BookmarkSort, ListQuery } from "@/lib/bookmarks/schema";
 import { TagFilterMenu } from "./tag-filter-menu";
+import { TagSheetButton } from "./tag-sheet";
 
 const SORT_LABELS: Record<BookmarkSort, string> = { newest: "Newest first", oldest: "Oldest first", title: "Title A–Z" };
 const SEARCH_DELAY_MS = 300;
@@ -85,6 +86,7 @@ export function Toolbar({ workspaceId, query, tagOptions, tagCounts, duplicates,
         <input key={tag} type="hidden" name="tags" value={tag} />
       ))}
       <TagFilterMenu query={query} tagOptions={tagOptions} counts={tagCounts} toggle={(tag) => go(withTagToggled(query, tag))} />
+      <TagSheetButton selected={query.tags.length} />
       <label htmlFor="bookmark-sort" className="sr-only">
         Sort
       </label>
