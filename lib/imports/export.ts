@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { csvWriter, jsonWriter, netscapeWriter } from "@/lib/bookmark-files";
 import type { Selection } from "@/lib/bulk/queries";
-import { savedBookmarkBatches, tagsInFirstUseOrder, type SavedFilter } from "./queries";
+import { savedBookmarkBatches, tagsInFirstUseOrder, type SavedFilter } from "./queries/saved";
 
 export const exportQuerySchema = z.object({
   format: z.enum(["netscape", "csv", "json"], "Choose netscape, csv or json"),

@@ -1,86 +1,19 @@
-import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
-import { resultRows, type Database } from "@/db/client";
+// The import jobs' repository: jobs, their rows, the runner's claims (the saved bookmarks an
+// import compares against are in saved.ts).
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { claimDue, releaseLease, type LeasedQueue } from "@/db/lease";
-import { bookmarks, importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
+import { importItems, importJobs, type ImportItem, type ImportJob } from "@/db/schema";
 import { fillImportedFromPageLater } from "@/lib/bookmarks/page-metadata";
 import { contentLater } from "@/lib/content/service";
 import { recordCreate } from "@/lib/bookmarks/queries";
-import { savedIn } from "@/lib/bookmarks/queries/scope";
-import { selectionWhere, type Selection } from "@/lib/bulk/queries";
-import type { ExportBookmark } from "@/lib/bookmark-files";
-import type { ClassifiedRow } from "./classify";
+import type { ClassifiedRow } from "../classify";
 
 // A runner releases its job after each pass; the lease only covers one that dies mid-pass.
 const IMPORT_JOBS: LeasedQueue<typeof importJobs> = { table: importJobs, key: importJobs.id };
 
 // 11 parameters a row: 1,000 rows stay far below Postgres' 65,535 parameters per statement.
 const INSERT_BATCH = 1000;
-
-/** Normalized URLs of the workspace's bookmarks that are not in the trash. */
-export async function savedNormalizedUrls(db: Database, workspaceId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ url: bookmarks.normalizedUrl })
-    .from(bookmarks)
-    .where(savedIn(workspaceId));
-  return new Set(rows.map((r) => r.url));
-}
-
-// Rows an export reads at once: a few hundred KB of text, whatever the size of the workspace.
-const EXPORT_BATCH = 1000;
-
-/** Which saved bookmarks an export batch takes: all, only those without a tag, those with one tag, or a bulk selection. */
-export type SavedFilter = { untagged: true } | { tag: string } | { selection: Selection; workspaceId: string } | undefined;
-
-function savedFilter(filter: SavedFilter) {
-  if (!filter) return undefined;
-  if ("selection" in filter) return selectionWhere(filter.workspaceId, filter.selection);
-  if ("untagged" in filter) return sql`not exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) <> '')`;
-  return sql`exists (select 1 from unnest(${bookmarks.tags}) as t(tag) where btrim(t.tag) = ${filter.tag})`;
-}
-
-/**
- * The workspace's saved bookmarks (not in the trash), oldest first, a batch at a time: keyset pages
- * on (saved_at, seq), the order of the saved-at index and of the list. The file's date of each
- * link is when it was saved.
- */
-export async function* savedBookmarkBatches(db: Database, workspaceId: string, filter?: SavedFilter): AsyncGenerator<ExportBookmark[]> {
-  let after: { savedAt: Date; seq: number } | undefined;
-  for (;;) {
-    const rows = await db
-      .select({ seq: bookmarks.seq, url: bookmarks.url, title: bookmarks.title, description: bookmarks.description, tags: bookmarks.tags, savedAt: bookmarks.savedAt })
-      .from(bookmarks)
-      .where(
-        and(
-          savedIn(workspaceId),
-          savedFilter(filter),
-          after && or(gt(bookmarks.savedAt, after.savedAt), and(eq(bookmarks.savedAt, after.savedAt), gt(bookmarks.seq, after.seq))),
-        ),
-      )
-      .orderBy(asc(bookmarks.savedAt), asc(bookmarks.seq))
-      .limit(EXPORT_BATCH);
-    if (rows.length === 0) return;
-    yield rows.map((row) => ({ url: row.url, title: row.title, description: row.description, tags: row.tags, createdTime: row.savedAt.toISOString() }));
-    if (rows.length < EXPORT_BATCH) return;
-    const last = rows.at(-1)!;
-    after = { savedAt: last.savedAt, seq: last.seq };
-  }
-}
-
-/**
- * The tags of the workspace's saved bookmarks in the order each first appears (oldest bookmark
- * first), as the Netscape export's folders are ordered. Whitespace-only tags name no folder.
- */
-export async function tagsInFirstUseOrder(db: Database, workspaceId: string): Promise<string[]> {
-  const rows = await db.execute(sql`
-    select tag from (
-      select distinct on (btrim(t.tag)) btrim(t.tag) as tag, b.saved_at, b.seq
-      from ${bookmarks} b, unnest(b.tags) as t(tag)
-      where b.workspace_id = ${workspaceId} and not b.in_trash and btrim(t.tag) <> ''
-      order by btrim(t.tag), b.saved_at, b.seq
-    ) first_seen order by saved_at, seq
-  `);
-  return resultRows<{ tag: string }>(rows).map((r) => r.tag);
-}
 
 /** The job (status preview) and every row of its file, in one transaction. */
 export async function insertJob(
