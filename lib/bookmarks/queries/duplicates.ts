@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookmarks, bookmarkUrlCounts, type BookmarkRow } from "@/db/schema";
+import { listedColumns, type ListedRow } from "./mirror";
 import { inWorkspace, savedIn } from "./scope";
 
 /** The oldest bookmark of the workspace, not in the trash, saved under this normalized URL. */
@@ -19,7 +20,7 @@ export async function findByNormalizedUrl(db: Database, workspaceId: string, nor
 const duplicatedIn = (workspaceId: string) => and(eq(bookmarkUrlCounts.workspaceId, workspaceId), gt(bookmarkUrlCounts.copies, 1));
 
 /** Bookmarks whose normalized URL is saved more than once, by URL then oldest first; at most `maxGroups` URLs. */
-export async function listDuplicateRows(db: Database, workspaceId: string, maxGroups: number): Promise<BookmarkRow[]> {
+export async function listDuplicateRows(db: Database, workspaceId: string, maxGroups: number): Promise<ListedRow[]> {
   const urls = db
     .select({ normalizedUrl: bookmarkUrlCounts.normalizedUrl })
     .from(bookmarkUrlCounts)
@@ -27,13 +28,12 @@ export async function listDuplicateRows(db: Database, workspaceId: string, maxGr
     .orderBy(bookmarkUrlCounts.normalizedUrl)
     .limit(maxGroups)
     .as("urls");
-  const rows = await db
-    .select({ row: bookmarks })
+  return db
+    .select(listedColumns)
     .from(bookmarks)
     .innerJoin(urls, eq(urls.normalizedUrl, bookmarks.normalizedUrl))
     .where(savedIn(workspaceId))
     .orderBy(asc(bookmarks.normalizedUrl), asc(bookmarks.createdTime), asc(bookmarks.id));
-  return rows.map((r) => r.row);
 }
 
 /** How many bookmarks a merge of every duplicate group would move to the trash. */

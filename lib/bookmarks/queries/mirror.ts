@@ -27,7 +27,7 @@ export const SEARCH_WINDOW = 1_000;
 // What a list shows of a row: every column but the two search vectors, which can be larger than
 // the rest of the row (an article's words) and are only ever read by the database.
 const vectors = new Set(["search", "contentSearch"]);
-const listedColumns = Object.fromEntries(Object.entries(getTableColumns(bookmarks)).filter(([name]) => !vectors.has(name))) as Omit<typeof bookmarks._.columns, "search" | "contentSearch">;
+export const listedColumns = Object.fromEntries(Object.entries(getTableColumns(bookmarks)).filter(([name]) => !vectors.has(name))) as Omit<typeof bookmarks._.columns, "search" | "contentSearch">;
 export type ListedRow = Omit<BookmarkRow, "search" | "contentSearch">;
 
 export function toBookmark(row: ListedRow): Bookmark {
