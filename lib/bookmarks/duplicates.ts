@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Workspace } from "@/db/schema";
 import { AlreadySavedError, UserFacingError } from "@/lib/errors";
-import { countDuplicates, findBookmarks, type ListedRow, findByNormalizedUrl, listDuplicateRows, recordChange, toBookmark } from "./queries";
+import { countDuplicates, findBookmarks, findByNormalizedUrl, listDuplicateRows, recordChange, toBookmark, type ListedRow } from "./queries";
 import type { BookmarkInput } from "./schema";
 import { createBookmark } from "./service";
 import type { Bookmark } from "./types";
