@@ -212,6 +212,27 @@ export const bookmarks = pgTable(
   ],
 );
 
+/**
+ * How many saved (not trashed) bookmarks of a workspace carry each normalized URL, kept by
+ * statement triggers on bookmarks (made by the migration that made this table). Duplicates read
+ * the few URLs with more than one copy through the partial index instead of grouping every saved
+ * row (bench/scale.ts; docs/decisions/070).
+ */
+export const bookmarkUrlCounts = pgTable(
+  "bookmark_url_counts",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    normalizedUrl: text("normalized_url").notNull(),
+    copies: integer("copies").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.normalizedUrl] }),
+    index("bookmark_url_counts_repeated_idx").on(t.workspaceId, t.normalizedUrl, t.copies).where(sql`${t.copies} > 1`),
+  ],
+);
+
 export const writeKind = pgEnum("pending_write_kind", ["create", "update", "trash", "restore"]);
 export const writeStatus = pgEnum("pending_write_status", ["pending", "parked"]);
 

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
-import type { BookmarkRow, Workspace } from "@/db/schema";
+import type { Workspace } from "@/db/schema";
 import { AlreadySavedError, UserFacingError } from "@/lib/errors";
-import { countDuplicates, findBookmarks, findByNormalizedUrl, listDuplicateRows, recordChange, toBookmark } from "./queries";
+import { countDuplicates, findBookmarks, findByNormalizedUrl, listDuplicateRows, recordChange, toBookmark, type ListedRow } from "./queries";
 import type { BookmarkInput } from "./schema";
 import { createBookmark } from "./service";
 import type { Bookmark } from "./types";
@@ -37,7 +37,7 @@ export async function listDuplicates(ctx: Context): Promise<DuplicateGroup[]> {
 export const duplicateCount = (ctx: Context) => countDuplicates(ctx.db, ctx.workspace.id);
 
 /** Rows ordered by normalized URL, as consecutive groups. */
-export function groupByUrl(rows: BookmarkRow[]): DuplicateGroup[] {
+export function groupByUrl(rows: ListedRow[]): DuplicateGroup[] {
   const groups: DuplicateGroup[] = [];
   for (const row of rows) {
     const last = groups.at(-1);

@@ -1,5 +1,5 @@
 // Mirror reads: the workspace's bookmarks as the dashboard lists, counts and opens them.
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bookmarks, type BookmarkRow } from "@/db/schema";
 import type { ListQuery } from "../schema";
@@ -17,7 +17,20 @@ export type MirrorPage = { items: Bookmark[]; nextCursor: string | null; prevCur
 
 export const FIRST_PAGE = "";
 
-export function toBookmark(row: BookmarkRow): Bookmark {
+/**
+ * How many rows of the list's own order a search reads before it asks the search indexes instead
+ * (listMirror). A word on a fifth of the rows fills a page within 255 of them; one that does not
+ * fill a page in this many is rare enough that its matches are fewer than the rows a walk would read.
+ */
+export const SEARCH_WINDOW = 1_000;
+
+// What a list shows of a row: every column but the two search vectors, which can be larger than
+// the rest of the row (an article's words) and are only ever read by the database.
+const vectors = new Set(["search", "contentSearch"]);
+export const listedColumns = Object.fromEntries(Object.entries(getTableColumns(bookmarks)).filter(([name]) => !vectors.has(name))) as Omit<typeof bookmarks._.columns, "search" | "contentSearch">;
+export type ListedRow = Omit<BookmarkRow, "search" | "contentSearch">;
+
+export function toBookmark(row: ListedRow): Bookmark {
   return {
     id: row.id,
     title: row.title,
@@ -75,9 +88,13 @@ export function searchQuery(q: string): string | null {
 export function matching(workspaceId: string, query: Pick<ListQuery, "q" | "tags">, trash = false): Array<SQL | undefined> {
   const where: Array<SQL | undefined> = [trash ? and(inWorkspace(workspaceId), eq(bookmarks.inTrash, true)) : savedIn(workspaceId)];
   const terms = searchQuery(query.q);
-  if (terms) where.push(sql`(${bookmarks.search} @@ to_tsquery('simple', ${terms}) or ${bookmarks.contentSearch} @@ to_tsquery('simple', ${terms}))`);
+  if (terms) where.push(wordsMatch(terms, bookmarks.search, bookmarks.contentSearch));
   if (query.tags.length > 0) where.push(sql`${bookmarks.tags} @> ${sql.param(query.tags)}::text[]`);
   return where;
+}
+
+function wordsMatch(terms: string, search: AnyColumn | SQL.Aliased, content: AnyColumn | SQL.Aliased): SQL {
+  return sql`(${search} @@ to_tsquery('simple', ${terms}) or ${content} @@ to_tsquery('simple', ${terms}))`;
 }
 
 /** How many saved rows a search and tag filter select (the "37" of "37 of 2,430"). */
@@ -91,11 +108,11 @@ export async function countMatching(db: Database, workspaceId: string, query: Pi
 
 /**
  * One page of the mirror, keyset-paginated on (sort key, tie-breaker) both ways, so page 200 costs
- * what page 1 does. Every order has its index (db/schema.ts); search uses the GIN indexes on
- * `search` and `content_search`.
+ * what page 1 does. Every order has its index (db/schema.ts); search reads that order or the GIN
+ * indexes on `search` and `content_search` (searchPage).
  */
 export async function listMirror(db: Database, workspaceId: string, query: ListQuery, pageSize = PAGE_SIZE): Promise<MirrorPage> {
-  const where = matching(workspaceId, query);
+  const where = matching(workspaceId, { q: "", tags: query.tags });
 
   // By date: (saved_at, seq), the instant it was saved and then save order, so links saved in
   // the same millisecond (an import's batch) still list in a fixed order (docs/decisions/030).
@@ -103,7 +120,7 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
   const key = byTitle ? sql`lower(${bookmarks.title})` : bookmarks.savedAt;
   const tie = byTitle ? bookmarks.id : bookmarks.seq;
   const ascending = query.sort !== "newest";
-  const placeOf = (row: BookmarkRow) => (byTitle ? { key: row.title.toLowerCase(), tie: row.id } : { key: row.savedAt.toISOString(), tie: String(row.seq) });
+  const placeOf = (row: ListedRow) => (byTitle ? { key: row.title.toLowerCase(), tie: row.id } : { key: row.savedAt.toISOString(), tie: String(row.seq) });
   const cursor = decodeCursor(query.cursor, byTitle);
   // Backwards, the rows before the cursor are read in the reverse order and turned back.
   const forward = !cursor?.before;
@@ -113,13 +130,16 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
     const tieValue = byTitle ? sql`${cursor.tie}` : sql`${cursor.tie}::bigint`;
     where.push(ascending === forward ? sql`(${key}, ${tie}) > (${keyValue}, ${tieValue})` : sql`(${key}, ${tie}) < (${keyValue}, ${tieValue})`);
   }
-  const order = ascending === forward ? [asc(key), asc(tie)] : [desc(key), desc(tie)];
-  const rows = await db
-    .select()
-    .from(bookmarks)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(pageSize + 1);
+  const up = ascending === forward;
+  const terms = searchQuery(query.q);
+  const rows = terms
+    ? await searchPage(db, { where, key, tie, up, terms }, pageSize + 1)
+    : await db
+        .select(listedColumns)
+        .from(bookmarks)
+        .where(and(...where))
+        .orderBy(...(up ? [asc(key), asc(tie)] : [desc(key), desc(tie)]))
+        .limit(pageSize + 1);
 
   const items = rows.slice(0, pageSize);
   if (!forward) items.reverse();
@@ -134,6 +154,59 @@ export async function listMirror(db: Database, workspaceId: string, query: ListQ
     prevCursor = page <= 2 || !first ? FIRST_PAGE : encodeCursor({ ...placeOf(first), page: page - 1, before: true });
   }
   return { items: items.map(toBookmark), nextCursor, prevCursor };
+}
+
+type SearchOrder = { where: Array<SQL | undefined>; key: AnyColumn | SQL; tie: AnyColumn; up: boolean; terms: string };
+
+/**
+ * A page of search results in the list's order. Postgres cannot estimate a prefix search
+ * (`word:*`): it takes every prefix for 2 % of the rows, and their conjunction for 2 % of 2 %, so
+ * left alone it walks the order index for a rare word (every row of a 100,000-bookmark library)
+ * and sorts every match of a common pair. The choice is made here instead (docs/decisions/070):
+ * first the list's newest SEARCH_WINDOW rows are read in order and filtered, which fills the page
+ * of any common word; when that is not enough, the matches come from the GIN indexes and are
+ * sorted. Both answer exactly the rows and order of the plain query.
+ */
+/** The listed columns of a subquery that selected them. */
+function columnsOf(subquery: Record<keyof typeof listedColumns, unknown>): typeof listedColumns {
+  return Object.fromEntries(Object.keys(listedColumns).map((name) => [name, subquery[name as keyof typeof listedColumns]])) as typeof listedColumns;
+}
+
+async function searchPage(db: Database, order: SearchOrder, limit: number): Promise<ListedRow[]> {
+  const direction = (column: AnyColumn | SQL | SQL.Aliased) => (order.up ? asc(column) : desc(column));
+  const scope = and(...order.where);
+  const recent = db
+    .select({ ...listedColumns, search: bookmarks.search, contentSearch: bookmarks.contentSearch, sortKey: sql`${order.key}`.as("sort_key"), sortTie: sql`${order.tie}`.as("sort_tie") })
+    .from(bookmarks)
+    .where(scope)
+    .orderBy(direction(order.key), direction(order.tie))
+    .limit(SEARCH_WINDOW)
+    .as("recent");
+  const inWindow = await db
+    .select(columnsOf(recent))
+    .from(recent)
+    .where(wordsMatch(order.terms, recent.search, recent.contentSearch))
+    .orderBy(direction(recent.sortKey), direction(recent.sortTie))
+    .limit(limit);
+  if (inWindow.length === limit) return inWindow;
+  // The rest only when the window was full (else it held every row): a one-time filter, so a
+  // short list never reaches the GIN indexes, which hold every workspace's rows.
+  const windowRows = db.select({ one: sql`1`.as("one") }).from(bookmarks).where(scope).orderBy(direction(order.key), direction(order.tie)).limit(SEARCH_WINDOW).as("window_rows");
+  const windowFull = sql`(${db.select({ n: sql`count(*)` }).from(windowRows)}) = ${SEARCH_WINDOW}`;
+  // A window function is a fence: Postgres plans this subquery for every match (the GIN
+  // indexes) instead of walking the order index for the first few, then sorts the matches.
+  const found = db
+    .select({ ...listedColumns, sortKey: sql`${order.key}`.as("sort_key"), sortTie: sql`${order.tie}`.as("sort_tie"), matches: sql`count(*) over ()`.as("matches") })
+    .from(bookmarks)
+    .where(and(scope, windowFull, wordsMatch(order.terms, bookmarks.search, bookmarks.contentSearch)))
+    .as("found");
+  const all = await db
+    .select(columnsOf(found))
+    .from(found)
+    .orderBy(direction(found.sortKey), direction(found.sortTie))
+    .limit(limit);
+  // Nothing here: the window was the whole list (or nothing matches at all, in both).
+  return all.length > 0 ? all : inWindow;
 }
 
 /** The tags in use, for filters and autocomplete. */
