@@ -206,8 +206,17 @@ async function pageKB(url: string, headers: Record<string, string>): Promise<{ h
   // Next.js sends an RSC request without its cache-busting parameter to the URL with one.
   const rsc = await fetch(url, { headers: { ...headers, rsc: "1" } });
   if (!rsc.headers.get("content-type")?.startsWith("text/x-component")) throw new Error(`GET ${url} (RSC) answered ${rsc.status} ${rsc.headers.get("content-type")}`);
-  const kb = async (response: Response) => round(Buffer.byteLength(await response.text()) / 1024, 0);
-  return { htmlKB: await kb(html), rscKB: await kb(rsc) };
+  const [htmlText, rscText] = [await html.text(), await rsc.text()];
+  // BENCH_SAVE_PAGE=dir keeps both, to see where the bytes go.
+  const saveDir = process.env.BENCH_SAVE_PAGE;
+  if (saveDir) {
+    fs.mkdirSync(saveDir, { recursive: true });
+    const name = new URL(url).pathname === "/" ? "baseline" : "shelf";
+    fs.writeFileSync(path.join(saveDir, `${name}.html`), htmlText);
+    fs.writeFileSync(path.join(saveDir, `${name}.rsc`), rscText);
+  }
+  const kb = (text: string) => round(Buffer.byteLength(text) / 1024, 0);
+  return { htmlKB: kb(htmlText), rscKB: kb(rscText) };
 }
 
 /** Builds the baseline app every run, so it always matches the installed Next.js. */
