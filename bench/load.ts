@@ -7,6 +7,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -165,8 +166,20 @@ async function serve(app: App, processes: number, defer: (cleanup: () => Promise
   const memory = watchMemory(server.pid!);
   await waitUntilUp(`${base}${app.readyPath}`, server, () => output);
   // Each process of a cluster answers its first requests slowly; warm them all up before measuring.
-  for (let i = 0; i < 4 * processes; i++) await fetch(`${base}${app.readyPath}`).then((r) => r.text());
+  for (let i = 0; i < 4 * processes; i++) await getOnNewConnection(`${base}${app.readyPath}`, {});
   return { base, memory, stop };
+}
+
+/** A GET on a connection of its own (fetch keeps one alive), so a cluster's primary hands each to the next process. */
+function getOnNewConnection(url: string, headers: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolve());
+      })
+      .on("error", reject);
+  });
 }
 
 type LoadRun = Awaited<ReturnType<typeof autocannon>>;
@@ -206,8 +219,17 @@ async function pageKB(url: string, headers: Record<string, string>): Promise<{ h
   // Next.js sends an RSC request without its cache-busting parameter to the URL with one.
   const rsc = await fetch(url, { headers: { ...headers, rsc: "1" } });
   if (!rsc.headers.get("content-type")?.startsWith("text/x-component")) throw new Error(`GET ${url} (RSC) answered ${rsc.status} ${rsc.headers.get("content-type")}`);
-  const kb = async (response: Response) => round(Buffer.byteLength(await response.text()) / 1024, 0);
-  return { htmlKB: await kb(html), rscKB: await kb(rsc) };
+  const [htmlText, rscText] = [await html.text(), await rsc.text()];
+  // BENCH_SAVE_PAGE=dir keeps both, to see where the bytes go.
+  const saveDir = process.env.BENCH_SAVE_PAGE;
+  if (saveDir) {
+    fs.mkdirSync(saveDir, { recursive: true });
+    const name = new URL(url).pathname === "/" ? "baseline" : "shelf";
+    fs.writeFileSync(path.join(saveDir, `${name}.html`), htmlText);
+    fs.writeFileSync(path.join(saveDir, `${name}.rsc`), rscText);
+  }
+  const kb = (text: string) => round(Buffer.byteLength(text) / 1024, 0);
+  return { htmlKB: kb(htmlText), rscKB: kb(rscText) };
 }
 
 /** Builds the baseline app every run, so it always matches the installed Next.js. */
@@ -336,6 +358,9 @@ export async function benchLoad(): Promise<Result[]> {
     };
     const runShelf = async (processes: number) => {
       const server = await serve(shelf, processes, defer);
+      // Warm every process on the views themselves, as the 1-process run's render timings did (the
+      // bare page's ready path is its page): a cold process under 50 connections times out instead.
+      for (let i = 0; i < 4 * processes; i++) await getOnNewConnection(`${server.base}${shelfLoadPaths[i % 2]}`, shelfHeaders);
       log(`load: Shelf, ${processes} processes`);
       await admin.clearRequests();
       const run = await loadOf(server.base, shelfLoadPaths, shelfHeaders);

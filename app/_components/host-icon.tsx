@@ -7,7 +7,7 @@ export function HostIcon({ host, className = "size-5" }: { host: string; classNa
   return (
     <span
       aria-hidden
-      className={`${className} inline-flex shrink-0 select-none items-center justify-center rounded border border-line bg-surface text-[11px] font-semibold text-muted`}
+      className={`${className} host-icon`}
     >
       {letter}
     </span>

@@ -2,16 +2,11 @@ import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "./cn";
 
-const iconButtonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center rounded-md text-muted transition hover:bg-line hover:text-ink disabled:cursor-not-allowed disabled:opacity-40",
-  {
-    variants: {
-      // Touch screens get a 44 px target whatever the size; a mouse needs less.
-      size: { sm: "size-7 pointer-coarse:size-11", md: "size-8 pointer-coarse:size-11" },
-    },
-    defaultVariants: { size: "sm" },
-  },
-);
+// Short names from globals.css: an icon button sits on every row, four times.
+const iconButtonVariants = cva("icon-btn", {
+  variants: { size: { sm: "icon-btn-sm", md: "icon-btn-md" } },
+  defaultVariants: { size: "sm" },
+});
 
 type Props = React.ComponentProps<"button"> &
   VariantProps<typeof iconButtonVariants> & {

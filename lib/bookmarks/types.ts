@@ -21,3 +21,15 @@ export type Bookmark = {
   syncState: "synced" | "pending" | "failed";
   syncError: string | null;
 };
+
+/**
+ * A bookmark as the dashboard's list holds it in the browser. A row's props travel twice (the RSC
+ * payload, and again inside the page's HTML), so what the list never shows stays on the server:
+ * the Notion timestamps, and `inTrash`, always false in the list.
+ */
+export type ListedBookmark = Omit<Bookmark, "createdTime" | "lastEditedTime" | "inTrash">;
+
+export function toListed(bookmark: Bookmark): ListedBookmark {
+  const { id, title, url, description, tags, savedAt, notionUrl, syncState, syncError } = bookmark;
+  return { id, title, url, description, tags, savedAt, notionUrl, syncState, syncError };
+}

@@ -3,16 +3,15 @@
 import Link from "next/link";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
-import { badgeVariants } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ListedBookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
 import { BookmarkActions, isLocal, SyncNote } from "./bookmark-row";
 import { useLongPress } from "./use-long-press";
 
 type Props = {
-  bookmark: Bookmark;
+  bookmark: ListedBookmark;
   images: ImageSources | undefined;
   selected: boolean;
   readOnly: boolean;
@@ -77,10 +76,10 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
           )}
         </h3>
         {bookmark.tags.length > 0 && (
-          <ul className="flex flex-wrap gap-1" aria-label="Tags">
+          <ul className="bm-tags flex-wrap" aria-label="Tags">
             {bookmark.tags.map((tag) => (
-              <li key={tag} className="min-w-0 max-w-full">
-                <Link href={tagHref(tag)} className={badgeVariants({ interactive: true, className: "block" })}>
+              <li key={tag} className="bm-tag-item">
+                <Link href={tagHref(tag)} className="bm-tag">
                   {tag}
                 </Link>
               </li>

@@ -14,10 +14,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/ui/kbd";
+import { IconSprite } from "@/components/ui/sprite";
 import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
 import type { Density } from "@/lib/bookmarks/density";
 import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
-import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ListedBookmark } from "@/lib/bookmarks/types";
 import type { ImageSources } from "@/lib/link-images/types";
 import {
   createBookmarkAction,
@@ -51,7 +52,7 @@ import { useSelection } from "./use-selection";
 type Props = {
   workspaceId: string;
   query: ListQuery;
-  items: Bookmark[];
+  items: ListedBookmark[];
   nextCursor: string | null;
   prevCursor: string | null;
   tagOptions: string[];
@@ -64,7 +65,7 @@ type Props = {
   /** Site icons and previews by bookmark id, as paths on Shelf's origin. */
   images: Record<string, ImageSources>;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
-  editTarget: Bookmark | null;
+  editTarget: ListedBookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
   duplicates: number;
   /** "37 of 2,430" while a search or tag filter is on. */
@@ -79,7 +80,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Bookmark | null>(editTarget);
+  const [editing, setEditing] = useState<ListedBookmark | null>(editTarget);
   // Compared by id: every refresh sends a new object for the same ?edit=, which must not reopen it.
   const [editTargetId, setEditTargetId] = useState(editTarget?.id);
   if (editTarget?.id !== editTargetId) {
@@ -87,7 +88,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     if (editTarget) setEditing(editTarget);
   }
   const [helpOpen, setHelpOpen] = useState(false);
-  const [actionsFor, setActionsFor] = useState<Bookmark | null>(null);
+  const [actionsFor, setActionsFor] = useState<ListedBookmark | null>(null);
   const [density, setDensity] = useState(initialDensity);
   const [navigating, startNavigation] = useTransition();
   const urlRef = useRef<HTMLInputElement>(null);
@@ -113,14 +114,11 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
 
   async function create(input: BookmarkInput, saveAnyway: boolean) {
     const now = new Date().toISOString();
-    const draft: Bookmark = {
+    const draft: ListedBookmark = {
       ...input,
       id: `${LOCAL_ID_PREFIX}${now}-${Math.random()}`,
-      createdTime: now,
-      lastEditedTime: now,
       savedAt: now,
       notionUrl: null,
-      inTrash: false,
       syncState: "pending",
       syncError: null,
     };
@@ -132,7 +130,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     return result;
   }
 
-  async function update(bookmark: Bookmark, input: BookmarkInput, undoable = true) {
+  async function update(bookmark: ListedBookmark, input: BookmarkInput, undoable = true) {
     const result = await track(
       { kind: "put", bookmark: { ...bookmark, ...input } },
       () => updateBookmarkAction({ workspaceId, id: bookmark.id, ...input }),
@@ -145,7 +143,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     return result;
   }
 
-  async function remove(bookmark: Bookmark) {
+  async function remove(bookmark: ListedBookmark) {
     const at = items.findIndex((b) => b.id === bookmark.id);
     if (bookmark.id === selectedId) {
       const neighbour = items[at + 1] ?? items[at - 1];
@@ -156,14 +154,14 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     registerUndo(`Trashed “${bookmark.title}”`, () => restore(bookmark, at));
   }
 
-  async function resolve(bookmark: Bookmark, decision: "retry" | "discard") {
+  async function resolve(bookmark: ListedBookmark, decision: "retry" | "discard") {
     const result = await resolveParkedAction({ workspaceId, id: bookmark.id, decision });
     if (!result.ok) return void toast.error(result.error);
     toast(decision === "retry" ? "Trying again to save it in Notion." : "Discarded the change Notion refused.");
     router.refresh();
   }
 
-  async function restore(bookmark: Bookmark, at: number) {
+  async function restore(bookmark: ListedBookmark, at: number) {
     const result = await track({ kind: "put", bookmark, at }, () => restoreBookmarkAction({ workspaceId, id: bookmark.id }));
     if (!result.ok) toast.error(result.error);
   }
@@ -210,6 +208,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
 
   return (
     <div className="flex flex-col gap-5">
+      <IconSprite />
       <PageTitle>
         <div className="flex items-center gap-1">
           <SyncStatus workspaceId={workspaceId} sync={sync} readOnly={readOnly !== null} />

@@ -191,7 +191,7 @@ export function SelectBox({ title, checked, onToggle }: { title: string; checked
         checked={checked}
         // A checkbox's change comes from a click (or Space), whose Shift says "the range".
         onChange={(event) => onToggle((event.nativeEvent as MouseEvent).shiftKey === true)}
-        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-accent pointer-coarse:size-5"
+        className="bm-select"
       />
     </label>
   );

@@ -4,13 +4,13 @@ import { BookmarkForm } from "@/components/bookmarks/bookmark-form";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { BookmarkInput } from "@/lib/bookmarks/schema";
-import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ListedBookmark } from "@/lib/bookmarks/types";
 
 type Props = {
-  bookmark: Bookmark | null;
+  bookmark: ListedBookmark | null;
   tagOptions: string[];
   onClose: () => void;
-  save: (bookmark: Bookmark, input: BookmarkInput) => Promise<ActionResult<unknown>>;
+  save: (bookmark: ListedBookmark, input: BookmarkInput) => Promise<ActionResult<unknown>>;
 };
 
 /** Stays open while saving and on failure, so what was typed is never lost; closes when Notion agrees. */

@@ -9,6 +9,7 @@ import { duplicateCount } from "@/lib/bookmarks/duplicates";
 import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
 import { listBookmarks } from "@/lib/bookmarks/service";
+import { toListed } from "@/lib/bookmarks/types";
 import { UserFacingError } from "@/lib/errors";
 import { imagesOfBookmarks } from "@/lib/link-images/queries";
 import { BookmarksView } from "./bookmarks-view";
@@ -77,7 +78,7 @@ export default async function BookmarksPage({
       <BookmarksView
         workspaceId={workspace.id}
         query={query}
-        items={list.items}
+        items={list.items.map(toListed)}
         nextCursor={list.nextCursor}
         prevCursor={list.prevCursor}
         tagOptions={list.tagOptions}
@@ -111,5 +112,5 @@ export default async function BookmarksPage({
 async function bookmarkToEdit(db: Database, workspaceId: string, raw: unknown) {
   const id = bookmarkIdSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
   const row = id.success ? await findBookmark(db, workspaceId, id.data) : null;
-  return row && !row.inTrash ? toBookmark(row) : null;
+  return row && !row.inTrash ? toListed(toBookmark(row)) : null;
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { ImageUp } from "lucide-react";
 import { useParams, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { IconButton } from "@/components/ui/icon-button";
+import { SpriteIcon } from "@/components/ui/sprite";
 import { refreshPreviewAction } from "@/lib/actions/link-images";
 
 /** Reads the page again for its site icon and preview; the list refreshes to show them. */
@@ -25,7 +25,7 @@ export function RefreshPreviewButton({ bookmarkId, disabled }: { bookmarkId: str
         })
       }
     >
-      <ImageUp className="size-3.5" aria-hidden />
+      <SpriteIcon name="image-up" className="size-3.5" />
     </IconButton>
   );
 }

@@ -3,16 +3,16 @@
 import { SquareArrowOutUpRight } from "lucide-react";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ListedBookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import { BookmarkActions } from "./bookmark-row";
 
 type Props = {
-  bookmark: Bookmark | null;
+  bookmark: ListedBookmark | null;
   readOnly: boolean;
   onClose: () => void;
-  onEdit: (bookmark: Bookmark) => void;
-  onRemove: (bookmark: Bookmark) => void;
+  onEdit: (bookmark: ListedBookmark) => void;
+  onRemove: (bookmark: ListedBookmark) => void;
 };
 
 // The row's own icon buttons, each shown with its name (its aria-label) as a full-width line, so

@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { Bookmark } from "@/lib/bookmarks/types";
+import type { ListedBookmark } from "@/lib/bookmarks/types";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 /** A local change shown before Notion confirms it: show (add or replace) a bookmark, or hide one. */
-export type Change = { kind: "put"; bookmark: Bookmark; at?: number } | { kind: "hide"; id: string };
+export type Change = { kind: "put"; bookmark: ListedBookmark; at?: number } | { kind: "hide"; id: string };
 
 type Tracked = Change & { seq: number; settled: boolean };
 
-function apply(list: Bookmark[], change: Change): Bookmark[] {
+function apply(list: ListedBookmark[], change: Change): ListedBookmark[] {
   if (change.kind === "hide") return list.filter((b) => b.id !== change.id);
   const index = list.findIndex((b) => b.id === change.bookmark.id);
   if (index >= 0) return list.map((b, i) => (i === index ? change.bookmark : b));
@@ -30,7 +30,7 @@ const UNREACHABLE: ActionResult<never> = {
  * dropped (that is the rollback). A confirmed one stays until the server sends a fresh list, so
  * rows don't blink back between "Notion said yes" and the refreshed list arriving.
  */
-export function useOptimisticList(serverItems: Bookmark[]) {
+export function useOptimisticList(serverItems: ListedBookmark[]) {
   const router = useRouter();
   const [changes, setChanges] = useState<Tracked[]>([]);
   const [basis, setBasis] = useState(serverItems);
