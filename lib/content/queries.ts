@@ -91,7 +91,7 @@ export async function claimContent(db: Database, limit: number, leaseMs: number,
   return rows.map((r) => ({ ...r.content, notionPageId: r.notionPageId!, url: r.url, title: r.title }));
 }
 
-type Patch = Partial<Pick<BookmarkContent, "status" | "reason" | "capturedAt" | "meta" | "text" | "chunks" | "chunksDone" | "inDoubt" | "writtenIds" | "replacingIds" | "writtenAt" | "attempts">>;
+type Patch = Partial<Pick<BookmarkContent, "status" | "reason" | "capturedAt" | "meta" | "text" | "blocks" | "chunks" | "chunksDone" | "inDoubt" | "writtenIds" | "replacingIds" | "writtenAt" | "attempts">>;
 
 /** The claim still holds: the lease read at claim time (or last extended) is the row's. */
 const fenced = (job: Pick<BookmarkContent, "bookmarkId" | "lockedUntil">): SQL =>
