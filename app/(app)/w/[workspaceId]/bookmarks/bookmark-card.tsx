@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ContentSnippet } from "@/components/bookmarks/content-snippet";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { badgeVariants } from "@/components/ui/badge";
@@ -13,6 +14,8 @@ import { BookmarkActions, isLocal, SyncNote } from "./bookmark-row";
 type Props = {
   bookmark: Bookmark;
   images: ImageSources | undefined;
+  /** The saved article's passage a search matched. */
+  snippet?: string;
   selected: boolean;
   readOnly: boolean;
   tagHref: (tag: string) => string;
@@ -29,7 +32,7 @@ type Props = {
  * title, host and tags. The picture box has a fixed 1.91:1 ratio (Open Graph's), so nothing moves
  * as pictures load lazily.
  */
-export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
+export function BookmarkCard({ bookmark, images, snippet, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -71,6 +74,7 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
             bookmark.title || "Untitled"
           )}
         </h3>
+        {snippet && <ContentSnippet headline={snippet} />}
         {bookmark.tags.length > 0 && (
           <ul className="flex flex-wrap gap-1" aria-label="Tags">
             {bookmark.tags.map((tag) => (

@@ -3,6 +3,7 @@
 import { CircleAlert, CloudUpload, Loader2, Pencil, SquareArrowOutUpRight, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { safeHref } from "@/components/bookmarks/safe-href";
+import { ContentSnippet } from "@/components/bookmarks/content-snippet";
 import { SavedDate } from "@/components/bookmarks/saved-date";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { Badge, badgeVariants } from "@/components/ui/badge";
@@ -13,6 +14,7 @@ import type { Density } from "@/lib/bookmarks/density";
 import type { Bookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
+import { ContentMenu } from "./content-menu";
 import { RefreshPreviewButton } from "./refresh-preview";
 
 /** Shown in the list before Shelf has even answered; it has no id to act on yet. */
@@ -64,6 +66,8 @@ type Props = {
   readOnly: boolean;
   density: Density;
   images: ImageSources | undefined;
+  /** The saved article's passage a search matched. */
+  snippet?: string;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -73,7 +77,7 @@ type Props = {
   leading?: React.ReactNode;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, images, snippet, tagHref, onSelect, onEdit, onRemove, onResolve, leading }: Props) {
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
   const host = displayHost(bookmark.url);
@@ -111,6 +115,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
           {host && <span className={cn("min-w-0 truncate text-xs text-muted", compact ? "hidden shrink-[2] sm:inline" : "max-w-full")}>{host}</span>}
         </div>
         {!compact && bookmark.description && <p className="mt-0.5 line-clamp-2 text-sm text-muted">{bookmark.description}</p>}
+        {!compact && snippet && <ContentSnippet headline={snippet} className="mt-0.5" />}
         {bookmark.tags.length > 0 && (
           // Compact rows keep to one line: the first tags only, and none on a phone.
           <ul className={cn("flex gap-1", compact ? "hidden max-w-[40%] shrink-0 overflow-hidden sm:flex" : "mt-1.5 flex-wrap")} aria-label="Tags">
@@ -138,7 +143,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
   );
 }
 
-/** A bookmark's buttons, the same in a row and on a card: open in Notion, refresh preview, edit, remove. */
+/** A bookmark's buttons, the same in a row and on a card: readable content, open in Notion, refresh preview, edit, remove. */
 export function BookmarkActions({
   bookmarkId,
   notion,
@@ -156,6 +161,7 @@ export function BookmarkActions({
 }) {
   return (
     <>
+      <ContentMenu bookmarkId={bookmarkId} readOnly={readOnly} disabled={saving} />
       {notion && (
         <IconButton asChild label="Open in Notion">
           <a href={notion} target="_blank" rel="noopener noreferrer">

@@ -61,6 +61,8 @@ type Props = {
   density: Density;
   /** Site icons and previews by bookmark id, as paths on Shelf's origin. */
   images: Record<string, ImageSources>;
+  /** While searching: the matched passage of a bookmark's saved article, by bookmark id. */
+  snippets: Record<string, string>;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: Bookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
@@ -69,7 +71,7 @@ type Props = {
   matches: { count: number; total: number } | null;
 };
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates, matches }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, snippets, editTarget, duplicates, matches }: Props) {
   const router = useRouter();
   const { openAdd, setTagOptions } = useWorkspaceCommands();
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
@@ -268,6 +270,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
               const props = {
                 bookmark,
                 images: images[bookmark.id],
+                snippet: snippets[bookmark.id],
                 selected: bookmark.id === selectedId,
                 readOnly: readOnly !== null,
                 tagHref: (tag: string) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag)),
