@@ -1,4 +1,5 @@
 import type { PageObjectResponse } from "@notionhq/client";
+import type { SandboxAdmin } from "../notion-sandbox";
 import { sandbox, SEED_PEOPLE, SEED_WORKSPACES } from "./fixtures";
 
 // What Notion holds, read straight from the sandbox: specs check there, not only on screen.
@@ -43,4 +44,21 @@ export async function notionRows(person: keyof typeof SEED_PEOPLE, workspace: ke
 /** The row of the bookmark titled `title`, if Notion has one. */
 export async function notionRow(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES, title: string) {
   return (await notionRows(person, workspace)).find((row) => row.name === title);
+}
+
+/**
+ * The body of a page as Notion's API lists it (the first 100 blocks), read through an internal
+ * integration the sandbox admin makes with just that page shared.
+ */
+export async function pageBody(admin: SandboxAdmin, sandboxUrl: string, workspaceId: string, pageId: string): Promise<Array<{ type: string; text: string }>> {
+  const { token } = await admin.addInternalIntegration({ workspace_id: workspaceId, page_ids: [pageId], name: "e2e body reader" });
+  const response = await fetch(`${sandboxUrl}/v1/blocks/${pageId}/children?page_size=100`, {
+    headers: { authorization: `Bearer ${token}`, "notion-version": "2025-09-03" },
+  });
+  if (!response.ok) throw new Error(`listing the body of ${pageId} failed with ${response.status}`);
+  const { results } = (await response.json()) as { results: Array<Record<string, unknown> & { type: string }> };
+  return results.map((block) => {
+    const value = block[block.type] as { rich_text?: Array<{ plain_text: string }> } | undefined;
+    return { type: block.type, text: (value?.rich_text ?? []).map((t) => t.plain_text).join("") };
+  });
 }
