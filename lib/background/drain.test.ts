@@ -93,14 +93,14 @@ describeEachDatabase("the cron drain", (handle) => {
     const workspace = (await findWorkspace(db, ready.workspace.id))!;
     const bookmark = await createBookmark({ db, workspace }, { url: `${pages.url}/wal`, title: "Write-ahead logs", description: "", tags: [] });
 
+    // What earlier tests left queued is delivered too; the article is written once its page exists.
     const runs: DrainResult[] = [];
-    for (let round = 0; round < 20 && runs.at(-1)?.done !== true; round++) {
+    for (let round = 0; round < 20 && (await findContent(db, workspace.id, bookmark.id))?.status !== "done"; round++) {
       // The test server is on 127.0.0.1, which the reader refuses unless told (LINK_METADATA_ALLOW_LOOPBACK).
       runs.push(await drainBatch(db, { maxWrites: 100, seconds: 30 }, { allowLoopback: true }));
     }
-    // The first pass delivers the create (and what the time-limit test left), then writes the article.
-    expect(runs[0]).toMatchObject({ contentJobs: 1, left: { pending: 0, content: 0 } });
-    expect(runs.at(-1)).toMatchObject({ done: true, left: { pending: 0, content: 0 } });
+    expect(runs.reduce((sum, run) => sum + run.contentJobs, 0)).toBe(1);
+    expect(runs.at(-1)).toMatchObject({ left: { content: 0 } });
 
     const content = (await findContent(db, workspace.id, bookmark.id))!;
     expect(content).toMatchObject({ status: "done", reason: null });
