@@ -8,7 +8,6 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { SandboxAdmin, startSandbox, type RunningSandbox } from "../notion-sandbox";
 import { startTestServer, type TestServer } from "../test/http-servers";
-import { readerFixture } from "../test/reader-pages";
 import { appEnv, appReady, spawnApp } from "./app-server";
 import { expectNoAxeViolations, screensAtWidths } from "./axe";
 import { E2E_APP_PORT, E2E_SANDBOX_PORT } from "./env";
@@ -22,6 +21,8 @@ const sandboxPort = E2E_SANDBOX_PORT + 4;
 let app: ReturnType<typeof spawnApp> | undefined;
 let sandbox: RunningSandbox | undefined;
 let site: TestServer;
+// The reader tests' blog post (test/fixtures/reader); read here, as test/reader-pages.ts is an ES module Playwright can't load.
+const article = fs.readFileSync(path.join(process.cwd(), "test/fixtures/reader/article.html"), "utf8");
 let dataDir = "";
 const appLog: string[] = [];
 
@@ -31,7 +32,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   site = await startTestServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(readerFixture("article.html"));
+    response.end(article);
   });
   sandbox = await startSandbox({ port: sandboxPort, redirectUris: [`${appUrl}/api/auth/callback/notion`], rateLimit: false });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelf-e2e-reader-"));
@@ -70,6 +71,7 @@ test("with content on, a saved article's text is in its Notion page, found by se
   await page.reload();
   await expect(forSaves).toBeChecked();
   await expectNoAxeViolations(page, "settings with readable content on");
+  await screensAtWidths(page, "reader-settings");
 
   await page.goto(`/w/${workspaceId}/bookmarks`);
   const url = `${site.url}/posts/write-ahead-logs`;
@@ -82,13 +84,17 @@ test("with content on, a saved article's text is in its Notion page, found by se
   // Notion's page has the article under the Source callout.
   const admin = new SandboxAdmin(sandbox!.url);
   const bot = (await admin.state()).bots.find((b) => b.person_id === SEED_PEOPLE.frances.id && b.workspace_id === SEED_WORKSPACES.compilers.id)!;
+  let notion: Awaited<ReturnType<typeof pageBody>> | undefined;
   let body: Array<{ type: string; text: string }> = [];
   await expect
     .poll(
       async () => {
-        const { pages } = await admin.visibleTo(bot.bot_id);
-        const saved = pages.find((p) => p.properties.URL?.type === "url" && p.properties.URL.url === url);
-        body = saved ? await pageBody(admin, sandbox!.url, SEED_WORKSPACES.compilers.id, saved.id) : [];
+        if (!notion) {
+          const { pages } = await admin.visibleTo(bot.bot_id);
+          const saved = pages.find((p) => p.properties.URL?.type === "url" && p.properties.URL.url === url);
+          notion = saved && (await pageBody(admin, sandbox!.url, SEED_WORKSPACES.compilers.id, saved.id));
+        }
+        body = notion ? await notion.list() : [];
         return body.map((block) => block.type);
       },
       { timeout: 90_000, intervals: [1000] },
@@ -110,6 +116,8 @@ test("with content on, a saved article's text is in its Notion page, found by se
   await rowOf(page).getByRole("button", { name: "Readable content" }).click();
   await expect(page.getByTestId("content-state")).toContainText("Readable content saved");
   await expect(page.getByRole("menuitem", { name: "Refresh content" })).toBeVisible();
+  await expectNoAxeViolations(page, "the content menu");
+  await page.screenshot({ path: "test-results/screens/reader-menu-1280-light.png" });
   await page.getByRole("menuitem", { name: "Read" }).click();
 
   await page.waitForURL(`**/w/${workspaceId}/read/**`);
@@ -117,9 +125,9 @@ test("with content on, a saved article's text is in its Notion page, found by se
   await expect(page.getByText(/The word zymurgical appears only in this body/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expect(page.locator("article pre code").first()).toBeVisible();
-  // Pictures of other sites are never loaded: every image on the page is Shelf's own.
+  // Pictures of other sites are never loaded: every image on the page is Shelf's own (or the avatar's data: URL).
   for (const src of await page.locator("img").evaluateAll((images) => images.map((img) => (img as HTMLImageElement).src))) {
-    expect(new URL(src).origin).toBe(appUrl);
+    expect(src.startsWith("data:") || new URL(src).origin === appUrl, src).toBe(true);
   }
   await expectNoAxeViolations(page, "reader view");
   await screensAtWidths(page, "reader-view");
@@ -129,6 +137,33 @@ test("with content on, a saved article's text is in its Notion page, found by se
 
   await page.getByRole("link", { name: "Bookmarks" }).first().click();
   await page.waitForURL(`**/w/${workspaceId}/bookmarks`);
+
+  // A note typed into the page in Notion: Refresh content stops rather than replace it, and replacing asks first.
+  await notion!.append("My own note about logs");
+  const openMenu = async () => {
+    await rowOf(page).hover();
+    await rowOf(page).getByRole("button", { name: "Readable content" }).click();
+  };
+  await openMenu();
+  await page.getByRole("menuitem", { name: "Refresh content" }).click();
+  await expect(page.getByText("Shelf is saving the page's content into Notion in the background.")).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press("Escape");
+    await openMenu();
+    await expect(page.getByTestId("content-state")).toContainText("Shelf did not write", { timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
+  expect((await notion!.list()).map((block) => block.text)).toContain("My own note about logs");
+  await page.getByRole("menuitem", { name: "Replace the body in Notion…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Replace the page's body in Notion?" });
+  await expectNoAxeViolations(page, "replace confirmation");
+  await dialog.getByRole("button", { name: "Replace" }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => {
+      const texts = (await notion!.list()).map((block) => block.text);
+      return { note: texts.includes("My own note about logs"), callouts: texts.filter((text) => text.includes(url)).length, length: texts.length };
+    }, { timeout: 60_000, intervals: [1000] })
+    .toEqual({ note: false, callouts: 1, length: body.length });
 
   // An id that is not this person's bookmark is not found, like any other.
   await page.goto(`/w/${workspaceId}/read/00000000-0000-4000-8000-000000000000`);

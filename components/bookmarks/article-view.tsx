@@ -10,9 +10,11 @@ import { safeHref } from "./safe-href";
  * a link to it.
  */
 export function ArticleView({ blocks }: { blocks: ArticleBlock[] }) {
+  // The page's h1 is the article's title, so the article's top heading level becomes an h2, and the rest follow without gaps.
+  const top = Math.min(3, ...blocks.flatMap((b) => (b.type === "heading" ? [b.level] : [])));
   return (
     <div className="flex flex-col gap-5 text-[1.0625rem] leading-[1.7] break-words">
-      <Pieces blocks={blocks} />
+      <Pieces blocks={blocks} top={top} />
     </div>
   );
 }
@@ -35,16 +37,16 @@ function pieces(blocks: ArticleBlock[]): Piece[] {
   return out;
 }
 
-function Pieces({ blocks }: { blocks: ArticleBlock[] }) {
-  return pieces(blocks).map((piece, index) => <Block key={index} block={piece} />);
+function Pieces({ blocks, top }: { blocks: ArticleBlock[]; top: number }) {
+  return pieces(blocks).map((piece, index) => <Block key={index} block={piece} top={top} />);
 }
 
-function Block({ block }: { block: Piece }) {
+function Block({ block, top }: { block: Piece; top: number }) {
   switch (block.type) {
     case "heading": {
-      // The page's own h1 is the article's title; its headings sit below it.
-      const Heading = (["h2", "h3", "h4"] as const)[block.level - 1]!;
-      const size = ["text-2xl", "text-xl", "text-lg"][block.level - 1];
+      const rank = block.level - top;
+      const Heading = (["h2", "h3", "h4"] as const)[rank]!;
+      const size = ["text-2xl", "text-xl", "text-lg"][rank];
       return (
         <Heading className={`${size} mt-4 font-semibold leading-snug tracking-tight`}>
           <Inlines inlines={block.inlines} />
@@ -58,7 +60,7 @@ function Block({ block }: { block: Piece }) {
         </p>
       );
     case "list":
-      return <List items={block.items} />;
+      return <List items={block.items} top={top} />;
     case "quote":
       return (
         <blockquote className="whitespace-pre-line border-l-4 border-line-strong pl-4 text-muted italic">
@@ -67,7 +69,7 @@ function Block({ block }: { block: Piece }) {
       );
     case "code":
       return (
-        <pre className="overflow-x-auto rounded-md border border-line bg-surface p-3 text-sm leading-normal" aria-label={block.language ? `Code (${block.language})` : "Code"} tabIndex={0}>
+        <pre className="overflow-x-auto rounded-md border border-line bg-surface p-3 text-sm leading-normal" tabIndex={0}>
           <code>{block.text}</code>
         </pre>
       );
@@ -97,7 +99,7 @@ function Block({ block }: { block: Piece }) {
   }
 }
 
-function List({ items }: { items: ListItem[] }) {
+function List({ items, top }: { items: ListItem[]; top: number }) {
   const ordered = items[0]!.ordered;
   const Tag = ordered ? "ol" : "ul";
   return (
@@ -107,7 +109,7 @@ function List({ items }: { items: ListItem[] }) {
           <Inlines inlines={item.inlines} />
           {item.children.length > 0 && (
             <div className="mt-1.5 flex flex-col gap-1.5">
-              <Pieces blocks={item.children} />
+              <Pieces blocks={item.children} top={top} />
             </div>
           )}
         </li>

@@ -158,7 +158,7 @@ export async function contentSnippets(db: Database, workspaceId: string, bookmar
   if (!terms || bookmarkIds.length === 0) return new Map();
   const rows = await db.execute(sql`
     select bookmark_id, ts_headline('simple', text, to_tsquery('simple', ${terms}),
-      ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
+      ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
     from bookmark_contents c join bookmarks b on b.id = c.bookmark_id
     where c.workspace_id = ${workspaceId} and c.bookmark_id in ${sql`(${sql.join(bookmarkIds.map((id) => sql`${id}`), sql`, `)})`}
       and c.text is not null and b.content_search @@ to_tsquery('simple', ${terms})
