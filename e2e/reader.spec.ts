@@ -3,28 +3,20 @@
 // own sandbox: content on in Settings, a saved article's body in Notion, search over its words
 // with a snippet, and the reader view.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { SandboxAdmin, startSandbox, type RunningSandbox } from "../notion-sandbox";
+import { SandboxAdmin } from "../notion-sandbox";
 import { startTestServer, type TestServer } from "../test/http-servers";
-import { appEnv, appReady, spawnApp } from "./app-server";
+import { pageReadingApp } from "./app-server";
 import { expectNoAxeViolations, screensAtWidths } from "./axe";
-import { E2E_APP_PORT, E2E_SANDBOX_PORT } from "./env";
 import { expect, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
 import { pageBody } from "./notion";
 
-const port = E2E_APP_PORT + 4;
-const appUrl = `http://127.0.0.1:${port}`;
-const sandboxPort = E2E_SANDBOX_PORT + 4;
-
-let app: ReturnType<typeof spawnApp> | undefined;
-let sandbox: RunningSandbox | undefined;
+const server = pageReadingApp("reader", 4);
+const appUrl = server.url;
 let site: TestServer;
 // The reader tests' blog post (test/fixtures/reader); read here, as test/reader-pages.ts is an ES module Playwright can't load.
 const article = fs.readFileSync(path.join(process.cwd(), "test/fixtures/reader/article.html"), "utf8");
-let dataDir = "";
-const appLog: string[] = [];
 
 test.use({ baseURL: appUrl });
 
@@ -34,26 +26,11 @@ test.beforeAll(async () => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end(article);
   });
-  sandbox = await startSandbox({ port: sandboxPort, redirectUris: [`${appUrl}/api/auth/callback/notion`], rateLimit: false });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelf-e2e-reader-"));
-  app = spawnApp(port, {
-    ...appEnv({ port, sandboxUrl: sandbox.url, dataDir }),
-    SYNC_MAX_AGE_SECONDS: "3",
-    // The title comes from the page, and the article server is on 127.0.0.1.
-    LINK_METADATA: "on",
-    LINK_METADATA_ALLOW_LOOPBACK: "1",
-  });
-  app.stdout.on("data", (chunk: Buffer) => appLog.push(chunk.toString()));
-  app.stderr.on("data", (chunk: Buffer) => appLog.push(chunk.toString()));
-  await appReady(appUrl);
+  await server.start();
 });
 
 test.afterAll(async () => {
-  app?.kill("SIGTERM");
-  fs.mkdirSync("test-results", { recursive: true });
-  fs.writeFileSync("test-results/reader-app.log", appLog.join(""));
-  await Promise.all([site?.close(), sandbox?.stop()]);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await Promise.all([site?.close(), server.stop()]);
 });
 
 const TITLE = /Understanding Write-Ahead Logs/;
@@ -61,7 +38,7 @@ const rowOf = (page: Page) => page.locator("li[data-bookmark-id]").filter({ hasT
 
 test("with content on, a saved article's text is in its Notion page, found by search with a snippet, and readable in Shelf", async ({ page }) => {
   test.setTimeout(240_000);
-  const workspaceId = await signIn(page, "frances", "compilers", "template", sandbox!.url);
+  const workspaceId = await signIn(page, "frances", "compilers", "template", server.sandbox.url);
 
   await page.goto(`/w/${workspaceId}/settings`);
   const forSaves = page.getByRole("radio", { name: /Save readable content for new saves/ });
@@ -82,7 +59,7 @@ test("with content on, a saved article's text is in its Notion page, found by se
   await expect(rowOf(page)).toBeVisible({ timeout: 30_000 });
 
   // Notion's page has the article under the Source callout.
-  const admin = new SandboxAdmin(sandbox!.url);
+  const admin = new SandboxAdmin(server.sandbox.url);
   const bot = (await admin.state()).bots.find((b) => b.person_id === SEED_PEOPLE.frances.id && b.workspace_id === SEED_WORKSPACES.compilers.id)!;
   let notion: Awaited<ReturnType<typeof pageBody>> | undefined;
   let body: Array<{ type: string; text: string }> = [];
@@ -92,7 +69,7 @@ test("with content on, a saved article's text is in its Notion page, found by se
         if (!notion) {
           const { pages } = await admin.visibleTo(bot.bot_id);
           const saved = pages.find((p) => p.properties.URL?.type === "url" && p.properties.URL.url === url);
-          notion = saved && (await pageBody(admin, sandbox!.url, SEED_WORKSPACES.compilers.id, saved.id));
+          notion = saved && (await pageBody(admin, server.sandbox.url, SEED_WORKSPACES.compilers.id, saved.id));
         }
         body = notion ? await notion.list() : [];
         return body.map((block) => block.type);

@@ -52,7 +52,8 @@ export function ContentMenu({ bookmarkId, readOnly, disabled }: { bookmarkId: st
 
   return (
     <>
-      <Menu onOpenChange={(open) => open && load()}>
+      {/* Not modal: the list around it stays as it is for assistive tech (a modal menu hides it, focusable links and all). */}
+      <Menu modal={false} onOpenChange={(open) => open && load()}>
         <MenuTrigger asChild disabled={disabled}>
           <IconButton label="Readable content">
             <BookOpenText className="size-3.5" aria-hidden />
