@@ -50,7 +50,7 @@ describeEachDatabase("the reader view's data", (handle) => {
     ({ workspace: ada } = await readyWorkspace(db, admin, { person: "ada", workspace: "notebook" }));
     ({ workspace: grace } = await readyWorkspace(db, admin, { person: "grace", workspace: "labs" }));
     await chooseContentMode({ db, workspace: ada }, "off");
-  });
+  }, 120_000);
 
   it("says where the content stands, shows the saved article as its blocks, and finds its words with a passage", async () => {
     const db = handle().db;

@@ -47,7 +47,8 @@ export function cutBlocks(blocks: ArticleBlock[], bytes = MAX_TEXT_BYTES): Artic
   let left = bytes;
   const kept: ArticleBlock[] = [];
   for (const block of blocks) {
-    left -= Buffer.byteLength(plainTextOf([block])) + 1;
+    // plainTextOf puts a blank line between blocks.
+    left -= Buffer.byteLength(plainTextOf([block])) + 2;
     if (left < 0) break;
     kept.push(block);
   }

@@ -52,8 +52,7 @@ export function ContentMenu({ bookmarkId, readOnly, disabled }: { bookmarkId: st
 
   return (
     <>
-      {/* Not modal: the list around it stays as it is for assistive tech (a modal menu hides it, focusable links and all). */}
-      <Menu modal={false} onOpenChange={(open) => open && load()}>
+      <Menu onOpenChange={(open) => open && load()}>
         <MenuTrigger asChild disabled={disabled}>
           <IconButton label="Readable content">
             <BookOpenText className="size-3.5" aria-hidden />
