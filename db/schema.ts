@@ -347,6 +347,11 @@ export const bookmarkContents = pgTable(
     meta: jsonb("meta").$type<{ title: string; byline: string | null; siteName: string | null; publishedTime: string | null; leadImage: string | null; url: string }>(),
     /** The article's words, at most 100 KB. */
     text: text("text"),
+    /**
+     * The article as the reader view shows it (lib/reader ArticleBlock[]: text, marks and vetted
+     * addresses, never HTML), cut where `text` is cut.
+     */
+    blocks: jsonb("blocks").$type<unknown[]>(),
     /** The append requests still to send (lib/notion/blocks chunkBlocks), frozen so every retry sends the same. */
     chunks: jsonb("chunks").$type<unknown[][]>(),
     chunksDone: integer("chunks_done").notNull().default(0),

@@ -1,4 +1,5 @@
 import type { PageObjectResponse } from "@notionhq/client";
+import type { SandboxAdmin } from "../notion-sandbox";
 import { sandbox, SEED_PEOPLE, SEED_WORKSPACES } from "./fixtures";
 
 // What Notion holds, read straight from the sandbox: specs check there, not only on screen.
@@ -43,4 +44,33 @@ export async function notionRows(person: keyof typeof SEED_PEOPLE, workspace: ke
 /** The row of the bookmark titled `title`, if Notion has one. */
 export async function notionRow(person: keyof typeof SEED_PEOPLE, workspace: keyof typeof SEED_WORKSPACES, title: string) {
   return (await notionRows(person, workspace)).find((row) => row.name === title);
+}
+
+/**
+ * A page's body through Notion's API, as a person's other tools see it: an internal integration
+ * the sandbox admin makes with just that page shared lists its first 100 blocks and appends one.
+ */
+export async function pageBody(admin: SandboxAdmin, sandboxUrl: string, workspaceId: string, pageId: string) {
+  const { token } = await admin.addInternalIntegration({ workspace_id: workspaceId, page_ids: [pageId], name: "e2e body reader" });
+  const call = async (method: "GET" | "PATCH", body?: unknown) => {
+    const response = await fetch(`${sandboxUrl}/v1/blocks/${pageId}/children${method === "GET" ? "?page_size=100" : ""}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "notion-version": "2025-09-03", ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} of the body of ${pageId} failed with ${response.status}`);
+    return (await response.json()) as { results: Array<Record<string, unknown> & { type: string }> };
+  };
+  return {
+    /** Each block's type and text. */
+    list: async (): Promise<Array<{ type: string; text: string }>> =>
+      (await call("GET")).results.map((block) => {
+        const value = block[block.type] as { rich_text?: Array<{ plain_text: string }> } | undefined;
+        return { type: block.type, text: (value?.rich_text ?? []).map((t) => t.plain_text).join("") };
+      }),
+    /** A paragraph at the end, as a person typing in Notion adds one. */
+    append: async (text: string) => {
+      await call("PATCH", { children: [{ type: "paragraph", paragraph: { rich_text: [{ type: "text", text: { content: text } }] } }] });
+    },
+  };
 }

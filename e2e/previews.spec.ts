@@ -1,28 +1,19 @@
 // Site icons and preview images end to end, on a second server of the production build with
 // link metadata on (the main one keeps it off: its specs save example addresses) and its own
 // sandbox, so the fetches reach only the local test servers started here.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { SandboxAdmin, startSandbox, type RunningSandbox } from "../notion-sandbox";
+import { SandboxAdmin } from "../notion-sandbox";
 import { startTestServer, type TestServer } from "../test/http-servers";
 import { jpegOf, pngOf } from "../test/images";
-import { appEnv, appReady, spawnApp } from "./app-server";
+import { pageReadingApp } from "./app-server";
 import { expectNoAxeViolations, screensAtWidths } from "./axe";
-import { E2E_APP_PORT, E2E_SANDBOX_PORT } from "./env";
 import { expect, SEED_PEOPLE, SEED_WORKSPACES, signIn, test } from "./fixtures";
 
-const port = E2E_APP_PORT + 2;
-const appUrl = `http://127.0.0.1:${port}`;
-const sandboxPort = E2E_SANDBOX_PORT + 2;
+const server = pageReadingApp("previews", 2);
+const appUrl = server.url;
 
-let app: ReturnType<typeof spawnApp> | undefined;
-let sandbox: RunningSandbox | undefined;
 let good: TestServer;
 let bad: TestServer;
-let dataDir = "";
-const appLog: string[] = [];
 
 const html = (title: string, head: string) => `<!doctype html><html><head><title>${title}</title>${head}</head><body></body></html>`;
 
@@ -61,27 +52,11 @@ test.beforeAll(async () => {
     response.writeHead(page ? 200 : 404, { "content-type": "text/html" });
     response.end(page ?? "");
   });
-  sandbox = await startSandbox({ port: sandboxPort, redirectUris: [`${appUrl}/api/auth/callback/notion`], rateLimit: false });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelf-e2e-previews-"));
-  app = spawnApp(port, {
-    ...appEnv({ port, sandboxUrl: sandbox.url, dataDir }),
-    // As e2e/serve.ts: the first fill of a new connection finishes within seconds.
-    SYNC_MAX_AGE_SECONDS: "3",
-    LINK_METADATA: "on",
-    // The test servers are on 127.0.0.1; the private addresses the bad site names stay refused.
-    LINK_METADATA_ALLOW_LOOPBACK: "1",
-  });
-  app.stdout.on("data", (chunk: Buffer) => appLog.push(chunk.toString()));
-  app.stderr.on("data", (chunk: Buffer) => appLog.push(chunk.toString()));
-  await appReady(appUrl);
+  await server.start();
 });
 
 test.afterAll(async () => {
-  app?.kill("SIGTERM");
-  fs.mkdirSync("test-results", { recursive: true });
-  fs.writeFileSync("test-results/previews-app.log", appLog.join(""));
-  await Promise.all([good?.close(), bad?.close(), sandbox?.stop()]);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await Promise.all([good?.close(), bad?.close(), server.stop()]);
 });
 
 const rowOf = (page: Page, title: string) => page.locator("li[data-bookmark-id]").filter({ hasText: title });
@@ -99,7 +74,7 @@ const loaded = (image: ReturnType<Page["locator"]>) => image.evaluate((img: HTML
 
 test("a page's icon and og:image show from Shelf's origin, and Notion's page gets them as icon and cover", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await signIn(page, "ada", "notebook", "template", sandbox!.url);
+  await signIn(page, "ada", "notebook", "template", server.sandbox.url);
   await save(page, `${good.url}/notes`, "Analytical Engine notes");
 
   const icon = rowOf(page, "Analytical Engine notes").locator("img").first();
@@ -132,7 +107,7 @@ test("a page's icon and og:image show from Shelf's origin, and Notion's page get
   await expect(page.getByRole("button", { name: "Cards with previews" })).toHaveAttribute("aria-pressed", "true");
 
   // Notion holds the pictures' own addresses, never Shelf's.
-  const admin = new SandboxAdmin(sandbox!.url);
+  const admin = new SandboxAdmin(server.sandbox.url);
   await expect
     .poll(async () => {
       const bot = (await admin.state()).bots.find((b) => b.person_id === SEED_PEOPLE.ada.id && b.workspace_id === SEED_WORKSPACES.notebook.id);
@@ -151,7 +126,7 @@ test("a page's icon and og:image show from Shelf's origin, and Notion's page get
 
 test("oversized, mislabelled and private-address pictures fall back to the letter square, logged and never served", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "ada", "notebook", "template", sandbox!.url);
+  await signIn(page, "ada", "notebook", "template", server.sandbox.url);
   await page.getByRole("button", { name: "Cards with previews" }).click();
   for (const [path, title] of [["/oversized", "Oversized pictures"], ["/mislabelled", "Mislabelled pictures"], ["/private", "Private pictures"]] as const) {
     await save(page, `${bad.url}${path}`, title);
@@ -159,7 +134,7 @@ test("oversized, mislabelled and private-address pictures fall back to the lette
   }
   await page.getByRole("button", { name: "Comfortable list" }).click();
   for (const title of ["Oversized pictures", "Mislabelled pictures", "Private pictures"]) await expect(rowOf(page, title).locator("img")).toHaveCount(0);
-  const refusals = appLog
+  const refusals = server.log
     .join("")
     .split("\n")
     .filter((line) => line.includes("link image not used"))

@@ -56,6 +56,8 @@ export const SEED_PEOPLE = {
   joan: { id: "e0000000-0000-4000-8000-000000000021", name: "Joan Clarke", email: "joan@example.com", avatarUrl: initialsAvatar("JC", "#9065b0") },
   // e2e/first-sync.spec.ts watches the first sync of thousands of rows as Sally, in a workspace of her own.
   sally: { id: "e0000000-0000-4000-8000-000000000090", name: "Sally Ride", email: "sally@example.com", avatarUrl: null },
+  // e2e/reader.spec.ts turns readable content on and reads an article as Frances, in a workspace of her own.
+  frances: { id: "e0000000-0000-4000-8000-000000000060", name: "Frances Allen", email: "frances@example.com", avatarUrl: initialsAvatar("FA", "#448361") },
 } as const satisfies Record<string, Person>;
 
 /** Icons cover the three kinds Notion sends in `workspace_icon`: an emoji, a URL and null. */
@@ -86,6 +88,7 @@ export const SEED_WORKSPACES = {
   hut8: { id: "f0000000-0000-4000-8000-000000000021", name: "Hut 8", icon: "🔐", memberIds: [SEED_PEOPLE.joan.id] },
   hut11: { id: "f0000000-0000-4000-8000-000000000022", name: "Hut 11", icon: null, memberIds: [SEED_PEOPLE.joan.id] },
   manifest: { id: "f0000000-0000-4000-8000-000000000090", name: "Shuttle Manifest", icon: "🚀", memberIds: [SEED_PEOPLE.sally.id] },
+  compilers: { id: "f0000000-0000-4000-8000-000000000060", name: "Compiler Notes", icon: "📚", memberIds: [SEED_PEOPLE.frances.id] },
 } as const satisfies Record<string, Workspace>;
 
 /** The template lives in the developer's own workspace, which no seeded person belongs to. */

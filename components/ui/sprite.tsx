@@ -1,4 +1,4 @@
-import { CircleAlert, CloudUpload, ImageUp, Loader2, Pencil, SquareArrowOutUpRight, Trash2, type LucideIcon } from "lucide-react";
+import { BookOpenText, CircleAlert, CloudUpload, ImageUp, Loader2, Pencil, SquareArrowOutUpRight, Trash2, type LucideIcon } from "lucide-react";
 
 /** The icons drawn on every row of a list: written once per page and referenced, not copied per row. */
 const SPRITE = {
@@ -9,6 +9,7 @@ const SPRITE = {
   "cloud-up": CloudUpload,
   spinner: Loader2,
   alert: CircleAlert,
+  "book-open": BookOpenText,
 } satisfies Record<string, LucideIcon>;
 
 export type SpriteName = keyof typeof SPRITE;

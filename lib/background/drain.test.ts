@@ -1,21 +1,35 @@
+import type { BlockObjectResponse } from "@notionhq/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
+import { findBookmark } from "@/lib/bookmarks/queries";
+import { createBookmark } from "@/lib/bookmarks/service";
+import { findContent } from "@/lib/content/queries";
+import { chooseContentMode } from "@/lib/content/service";
+import { notionForWorkspace } from "@/lib/notion/client";
 import { pageToBookmark } from "@/lib/notion/mapping";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import { describeEachDatabase } from "@/test/db";
+import { startTestServer, type TestServer } from "@/test/http-servers";
+import { readerFixture } from "@/test/reader-pages";
 import { queueWrites, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
-import { handleCronDrain, type DrainResult } from "./drain";
+import { drainBatch, handleCronDrain, type DrainResult } from "./drain";
 
 const SECRET = "a-cron-secret-of-some-length";
 const WRITES = 1_000;
 
 let sandbox: RunningSandbox;
 let admin: SandboxAdmin;
+let pages: TestServer;
 
 beforeAll(async () => {
   ({ sandbox, admin } = await startAppSandbox());
+  pages = await startTestServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(readerFixture("article.html"));
+  });
 });
 afterAll(async () => {
-  await sandbox.stop();
+  await Promise.all([sandbox.stop(), pages?.close()]);
 });
 
 const params = (values: Record<string, string> = {}) => new URLSearchParams(values);
@@ -71,4 +85,31 @@ describeEachDatabase("the cron drain", (handle) => {
       await admin.setLatency({ fixedMs: 0 });
     }
   }, 60_000);
+
+  it("writes readable content too, once the page's create is delivered, as the worker's content writer does", async () => {
+    const db = handle().db;
+    const ready = await readyWorkspace(db, admin, { person: "katherine", workspace: "notebook" });
+    await chooseContentMode({ db, workspace: ready.workspace }, "saves");
+    const workspace = (await findWorkspace(db, ready.workspace.id))!;
+    const bookmark = await createBookmark({ db, workspace }, { url: `${pages.url}/wal`, title: "Write-ahead logs", description: "", tags: [] });
+
+    // What earlier tests left queued is delivered too; the article is written once its page exists.
+    const runs: DrainResult[] = [];
+    for (let round = 0; round < 20 && (await findContent(db, workspace.id, bookmark.id))?.status !== "done"; round++) {
+      // The test server is on 127.0.0.1, which the reader refuses unless told (LINK_METADATA_ALLOW_LOOPBACK).
+      runs.push(await drainBatch(db, { maxWrites: 100, seconds: 30 }, { allowLoopback: true }));
+    }
+    expect(runs.reduce((sum, run) => sum + run.contentJobs, 0)).toBe(1);
+    expect(runs.at(-1)).toMatchObject({ left: { content: 0 } });
+
+    const content = (await findContent(db, workspace.id, bookmark.id))!;
+    expect(content).toMatchObject({ status: "done", reason: null });
+    expect(content.blocks).toContainEqual(expect.objectContaining({ type: "heading" }));
+    const { results } = await notionForWorkspace(db, workspace).blocks.children.list({ block_id: (await findBookmark(db, workspace.id, bookmark.id))!.notionPageId! });
+    const types = (results as BlockObjectResponse[]).map((block) => block.type);
+    expect(types[0]).toBe("callout");
+    expect(types).toEqual(expect.arrayContaining(["heading_2", "paragraph", "bulleted_list_item", "code"]));
+    expect(JSON.stringify(results)).toContain("zymurgical");
+  }, 60_000);
 });
+

@@ -5,6 +5,8 @@ import { outboxBacklog } from "@/lib/bookmarks/queries";
 import { DELIVERY_CONCURRENCY, deliverBatch } from "@/lib/bookmarks/worker";
 import { env } from "@/lib/env";
 import { countRunningJobs as countRunningBulkJobs } from "@/lib/bulk/queries";
+import { contentBacklog } from "@/lib/content/queries";
+import { stepContent, type ContentWriterOptions } from "@/lib/content/writer";
 import { stepBulkJobs } from "@/lib/bulk/runner";
 import { countRunningJobs } from "@/lib/imports/queries";
 import { stepImports } from "@/lib/imports/runner";
@@ -16,8 +18,10 @@ export type DrainResult = {
   taken: number;
   importRowsQueued: number;
   bulkItemsQueued: number;
-  /** What is left: writes not delivered yet (some may be waiting for a retry), parked ones, running imports and bulk jobs. */
-  left: { pending: number; parked: number; runningImports: number; runningBulkJobs: number };
+  /** Readable-content jobs run (written into their pages, refused, or given back to wait for a retry). */
+  contentJobs: number;
+  /** What is left: writes not delivered yet (some may be waiting for a retry), parked ones, running imports and bulk jobs, content jobs. */
+  left: { pending: number; parked: number; runningImports: number; runningBulkJobs: number; content: number };
   /** Nothing was due any more when the run ended (what is pending waits for a retry); false: call again now. */
   done: boolean;
 };
@@ -25,16 +29,19 @@ export type DrainResult = {
 /**
  * One bounded pass of the background work, for hosts with no long-lived process (a cron calling
  * /api/cron/drain): imports and bulk jobs feed the outbox, then due writes are delivered, until `maxWrites` were
- * taken or `seconds` have gone. It claims with the same leases as `npm run worker`, so both may run
- * at once; a run cut off by its host leaves its claims to lapse and be taken over. A delivery in
- * flight at the deadline is finished, so the run may overrun by one Notion call.
+ * taken or `seconds` have gone; readable content is written when no write is due (it is the
+ * lowest priority, and waits for its page anyway). It claims with the same leases as `npm run
+ * worker`, so both may run at once; a run cut off by its host leaves its claims to lapse and be
+ * taken over. A delivery or content job in flight at the deadline is finished, so the run may
+ * overrun by one Notion call, or by one article (a few appends at the workspace's rate).
  */
-export async function drainBatch(db: Database, limits: DrainLimits): Promise<DrainResult> {
+export async function drainBatch(db: Database, limits: DrainLimits, content: Pick<ContentWriterOptions, "allowLoopback"> = {}): Promise<DrainResult> {
   const deadline = Date.now() + limits.seconds * 1000;
   const leaseMs = env().outboxLeaseMs;
   let taken = 0;
   let importRowsQueued = 0;
   let bulkItemsQueued = 0;
+  let contentJobs = 0;
   let done = false;
   while (!done && Date.now() < deadline && taken < limits.maxWrites) {
     const queued = await stepImports(db, leaseMs);
@@ -43,10 +50,12 @@ export async function drainBatch(db: Database, limits: DrainLimits): Promise<Dra
     bulkItemsQueued += bulkQueued;
     const batch = await deliverBatch(db, Math.min(DELIVERY_CONCURRENCY, limits.maxWrites - taken), leaseMs);
     taken += batch;
-    done = batch === 0 && queued === 0 && bulkQueued === 0;
+    const written = batch === 0 && Date.now() < deadline ? await stepContent(db, content) : 0;
+    contentJobs += written;
+    done = batch === 0 && queued === 0 && bulkQueued === 0 && written === 0;
   }
-  const [backlog, runningImports, runningBulkJobs] = await Promise.all([outboxBacklog(db), countRunningJobs(db), countRunningBulkJobs(db)]);
-  return { taken, importRowsQueued, bulkItemsQueued, left: { ...backlog, runningImports, runningBulkJobs }, done };
+  const [backlog, runningImports, runningBulkJobs, contentLeft] = await Promise.all([outboxBacklog(db), countRunningJobs(db), countRunningBulkJobs(db), contentBacklog(db)]);
+  return { taken, importRowsQueued, bulkItemsQueued, contentJobs, left: { ...backlog, runningImports, runningBulkJobs, content: contentLeft }, done };
 }
 
 export const drainLimitsSchema = z.object({

@@ -83,7 +83,7 @@ export async function claimContent(db: Database, limit: number, leaseMs: number,
   return rows.map((r) => ({ ...r.content, notionPageId: r.notionPageId!, url: r.url, title: r.title }));
 }
 
-type Patch = Partial<Pick<BookmarkContent, "status" | "reason" | "capturedAt" | "meta" | "text" | "chunks" | "chunksDone" | "inDoubt" | "writtenIds" | "replacingIds" | "writtenAt" | "attempts">>;
+type Patch = Partial<Pick<BookmarkContent, "status" | "reason" | "capturedAt" | "meta" | "text" | "blocks" | "chunks" | "chunksDone" | "inDoubt" | "writtenIds" | "replacingIds" | "writtenAt" | "attempts">>;
 
 /** The claim, as read at claim time or last extended. */
 const held = (job: Pick<BookmarkContent, "bookmarkId" | "lockedUntil">) => ({ key: job.bookmarkId, lockedUntil: job.lockedUntil });
@@ -141,7 +141,7 @@ export async function contentSnippets(db: Database, workspaceId: string, bookmar
   if (!terms || bookmarkIds.length === 0) return new Map();
   const rows = await db.execute(sql`
     select bookmark_id, ts_headline('simple', text, to_tsquery('simple', ${terms}),
-      ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
+      ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=" … "`}) as headline
     from bookmark_contents c join bookmarks b on b.id = c.bookmark_id
     where c.workspace_id = ${workspaceId} and c.bookmark_id in ${sql`(${sql.join(bookmarkIds.map((id) => sql`${id}`), sql`, `)})`}
       and c.text is not null and b.content_search @@ to_tsquery('simple', ${terms})

@@ -17,6 +17,8 @@ import { notionForWorkspace } from "@/lib/notion/client";
 import { classifyNotionError } from "@/lib/notion/errors";
 import { appendChunk, bodyStart, deleteBlock, readBody, type BodyBlock } from "@/lib/notion/page-body";
 import { readArticle } from "@/lib/reader/read";
+import type { ArticleBlock } from "@/lib/reader/types";
+import { plainTextOf } from "@/lib/reader/walk";
 import { findWorkspace } from "@/lib/workspaces/queries";
 import { claimContent, recordProgress, releaseContent, storeContentSearch, type ClaimedContent } from "./queries";
 
@@ -38,6 +40,19 @@ export function cutText(text: string, bytes = MAX_TEXT_BYTES): string {
   const encoded = Buffer.from(text);
   if (encoded.length <= bytes) return text;
   return new TextDecoder().decode(encoded.subarray(0, bytes)).replace(/\uFFFD$/, "");
+}
+
+/** The article's first blocks whose text fits in `bytes`, as `text` is cut: the reader view shows what search knows. */
+export function cutBlocks(blocks: ArticleBlock[], bytes = MAX_TEXT_BYTES): ArticleBlock[] {
+  let left = bytes;
+  const kept: ArticleBlock[] = [];
+  for (const block of blocks) {
+    // plainTextOf puts a blank line between blocks.
+    left -= Buffer.byteLength(plainTextOf([block])) + 2;
+    if (left < 0) break;
+    kept.push(block);
+  }
+  return kept;
 }
 
 class LostClaim extends Error {}
@@ -65,6 +80,7 @@ async function extract(run: Run, options: ContentWriterOptions): Promise<boolean
     capturedAt,
     meta: { url: meta.url, title: meta.title || run.job.title, byline: meta.byline, siteName: meta.siteName, publishedTime: meta.publishedTime, leadImage: meta.leadImage },
     text: cutText(text),
+    blocks: cutBlocks(blocks),
     chunks: chunkBlocks(articleBlocks({ url: meta.url, blocks }, capturedAt)),
     chunksDone: 0,
     inDoubt: false,
@@ -199,18 +215,23 @@ export async function runContentJob(db: Database, job: ClaimedContent, options: 
 
 const CONCURRENCY = 2;
 
-/** Claims and runs due content jobs until stopped, on every instance, behind the outbox (they wait for the page). */
-export function startContentWriter(db: Database, options: ContentWriterOptions = {}): PollingLoop {
+/**
+ * Claims and runs up to two due content jobs to their end (or their next retry); answers how many.
+ * The writer's loop and the cron drain's pass both step this way.
+ */
+export async function stepContent(db: Database, options: ContentWriterOptions = {}): Promise<number> {
   // Long enough for one Notion call and the fetch; every chunk extends it.
   const leaseMs = options.leaseMs ?? Math.max(env().notionTimeoutMs, 15_000) + 30_000;
-  const policy = options.retry ?? CONTENT_RETRY;
+  const jobs = await claimContent(db, CONCURRENCY, leaseMs, (options.retry ?? CONTENT_RETRY).maxAttempts);
+  await Promise.all(jobs.map((job) => runContentJob(db, job, { ...options, leaseMs })));
+  return jobs.length;
+}
+
+/** Claims and runs due content jobs until stopped, on every instance, behind the outbox (they wait for the page). */
+export function startContentWriter(db: Database, options: ContentWriterOptions = {}): PollingLoop {
   return startPollingLoop({
     component: "content",
     pollMs: options.pollMs ?? 2000,
-    step: async () => {
-      const jobs = await claimContent(db, CONCURRENCY, leaseMs, policy.maxAttempts);
-      await Promise.all(jobs.map((job) => runContentJob(db, job, { ...options, leaseMs })));
-      return jobs.length > 0 ? "more" : "idle";
-    },
+    step: async () => ((await stepContent(db, options)) > 0 ? "more" : "idle"),
   });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ContentSnippet } from "@/components/bookmarks/content-snippet";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,8 @@ import { useLongPress } from "./use-long-press";
 type Props = {
   bookmark: ListedBookmark;
   images: ImageSources | undefined;
+  /** The saved article's passage a search matched. */
+  snippet?: string;
   selected: boolean;
   readOnly: boolean;
   tagHref: (tag: string) => string;
@@ -31,7 +34,7 @@ type Props = {
  * title, host and tags. The picture box has a fixed 1.91:1 ratio (Open Graph's), so nothing moves
  * as pictures load lazily.
  */
-export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
+export function BookmarkCard({ bookmark, images, snippet, selected, readOnly, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
   const longPress = useLongPress(onActions);
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
@@ -75,6 +78,7 @@ export function BookmarkCard({ bookmark, images, selected, readOnly, tagHref, on
             bookmark.title || "Untitled"
           )}
         </h3>
+        {snippet && <ContentSnippet headline={snippet} />}
         {bookmark.tags.length > 0 && (
           <ul className="bm-tags flex-wrap" aria-label="Tags">
             {bookmark.tags.map((tag) => (

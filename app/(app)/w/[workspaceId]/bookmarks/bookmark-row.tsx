@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { safeHref } from "@/components/bookmarks/safe-href";
+import { ContentSnippet } from "@/components/bookmarks/content-snippet";
 import { SavedDate } from "@/components/bookmarks/saved-date";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
 import { Badge } from "@/components/ui/badge";
@@ -13,6 +14,7 @@ import type { Density } from "@/lib/bookmarks/density";
 import type { ListedBookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
+import { ContentMenu } from "./content-menu";
 import { RefreshPreviewButton } from "./refresh-preview";
 import { useLongPress } from "./use-long-press";
 
@@ -65,6 +67,8 @@ type Props = {
   readOnly: boolean;
   density: Density;
   images: ImageSources | undefined;
+  /** The saved article's passage a search matched. */
+  snippet?: string;
   tagHref: (tag: string) => string;
   onSelect: () => void;
   onEdit: () => void;
@@ -76,7 +80,7 @@ type Props = {
   leading?: React.ReactNode;
 };
 
-export function BookmarkRow({ bookmark, selected, readOnly, density, images, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
+export function BookmarkRow({ bookmark, selected, readOnly, density, images, snippet, tagHref, onSelect, onEdit, onRemove, onResolve, onActions, leading }: Props) {
   const longPress = useLongPress(onActions);
   const href = safeHref(bookmark.url);
   const notion = safeHref(bookmark.notionUrl);
@@ -113,6 +117,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
           {host && <span className={compact ? "bm-host hidden shrink-[2] sm:inline" : "bm-host max-w-full"}>{host}</span>}
         </div>
         {!compact && bookmark.description && <p className="bm-desc">{bookmark.description}</p>}
+        {!compact && snippet && <ContentSnippet headline={snippet} className="mt-0.5" />}
         {bookmark.tags.length > 0 && (
           // Compact rows keep to one line: the first tags only, and none on a phone.
           <ul className={compact ? "bm-tags bm-tags-compact" : "bm-tags bm-tags-wrap"} aria-label="Tags">
@@ -140,7 +145,7 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, tag
   );
 }
 
-/** A bookmark's buttons, the same in a row and on a card: open in Notion, refresh preview, edit, remove. */
+/** A bookmark's buttons, the same in a row and on a card: readable content, open in Notion, refresh preview, edit, remove. */
 export function BookmarkActions({
   bookmarkId,
   notion,
@@ -158,6 +163,7 @@ export function BookmarkActions({
 }) {
   return (
     <>
+      <ContentMenu bookmarkId={bookmarkId} readOnly={readOnly} disabled={saving} />
       {notion && (
         <IconButton asChild label="Open in Notion">
           <a href={notion} target="_blank" rel="noopener noreferrer">

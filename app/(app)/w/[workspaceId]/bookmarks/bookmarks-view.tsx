@@ -64,6 +64,8 @@ type Props = {
   density: Density;
   /** Site icons and previews by bookmark id, as paths on Shelf's origin. */
   images: Record<string, ImageSources>;
+  /** While searching: the matched passage of a bookmark's saved article, by bookmark id. */
+  snippets: Record<string, string>;
   /** Opened in the edit dialog at once (?edit=id, the link of "Already saved"). */
   editTarget: ListedBookmark | null;
   /** Extra copies of links saved more than once, for the toolbar's link to the Duplicates view. */
@@ -74,7 +76,7 @@ type Props = {
   tagSidebar?: React.ReactNode;
 };
 
-export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, editTarget, duplicates, matches, tagSidebar }: Props) {
+export function BookmarksView({ workspaceId, query, items: serverItems, nextCursor, prevCursor, tagOptions, tagCounts, sync, readOnly, density: initialDensity, images, snippets, editTarget, duplicates, matches, tagSidebar }: Props) {
   const router = useRouter();
   const { openAdd, setTagOptions } = useWorkspaceCommands();
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
@@ -275,6 +277,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
               const props = {
                 bookmark,
                 images: images[bookmark.id],
+                snippet: snippets[bookmark.id],
                 selected: bookmark.id === selectedId,
                 readOnly: readOnly !== null,
                 tagHref: (tag: string) => listHref(workspaceId, withTagToggled({ ...query, tags: [] }, tag)),

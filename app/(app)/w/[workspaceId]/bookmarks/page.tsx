@@ -10,6 +10,7 @@ import { findBookmark, toBookmark } from "@/lib/bookmarks/queries";
 import { bookmarkIdSchema, listQuerySchema, type ListQuery } from "@/lib/bookmarks/schema";
 import { listBookmarks } from "@/lib/bookmarks/service";
 import { toListed } from "@/lib/bookmarks/types";
+import { searchSnippets } from "@/lib/content/service";
 import { UserFacingError } from "@/lib/errors";
 import { imagesOfBookmarks } from "@/lib/link-images/queries";
 import { BookmarksView } from "./bookmarks-view";
@@ -69,10 +70,12 @@ export default async function BookmarksPage({
         </div>
       );
     }
-    const [editTarget, duplicates, images] = await Promise.all([
+    const ids = list.items.map((item) => item.id);
+    const [editTarget, duplicates, images, snippets] = await Promise.all([
       bookmarkToEdit(db, workspace.id, search.edit),
       duplicateCount({ db, workspace }),
-      imagesOfBookmarks(db, workspace.id, list.items.map((item) => item.id)),
+      imagesOfBookmarks(db, workspace.id, ids),
+      searchSnippets({ db, workspace }, ids, query.q),
     ]);
     return (
       <BookmarksView
@@ -87,6 +90,7 @@ export default async function BookmarksPage({
         readOnly={list.readOnly}
         density={parseDensity((await cookies()).get(DENSITY_COOKIE)?.value)}
         images={images}
+        snippets={snippets}
         editTarget={list.readOnly ? null : editTarget}
         duplicates={duplicates}
         matches={list.matches}

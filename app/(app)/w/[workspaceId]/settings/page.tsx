@@ -10,6 +10,7 @@ import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listUserWorkspaces } from "@/lib/workspaces/queries";
 import { ApiTokens } from "./api-tokens";
+import { ContentSetting } from "./content-setting";
 import { DisconnectDialog } from "./disconnect-dialog";
 import { SessionControls } from "./session-controls";
 
@@ -48,6 +49,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
         <div className="mt-5 border-t border-line pt-4">
           <DisconnectDialog workspaceId={workspace.id} name={name} />
         </div>
+      </Card>
+      <Card as="section" aria-labelledby="content-heading">
+        <h2 id="content-heading" className="font-medium">
+          Readable content
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          Shelf can keep the page, not just the link: the article&apos;s text becomes the body of its Notion page, so it stays when the
+          site is gone and search finds what was inside. Each bookmark&apos;s menu also has Save content now and Refresh content.
+        </p>
+        <ContentSetting workspaceId={workspace.id} mode={workspace.contentMode} />
       </Card>
       <Card as="section" aria-labelledby="session-heading">
         <h2 id="session-heading" className="font-medium">

@@ -1,0 +1,5 @@
+import { RouteNotFound } from "@/components/route-states";
+
+export default function NotFound() {
+  return <RouteNotFound what="This bookmark" />;
+}

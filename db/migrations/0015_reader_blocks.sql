@@ -1,0 +1,1 @@
+ALTER TABLE "bookmark_contents" ADD COLUMN "blocks" jsonb;
