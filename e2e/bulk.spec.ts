@@ -148,7 +148,7 @@ test("Ctrl+Z undoes a small bulk trash; the bar's Undo and Ctrl+Z are one entry"
   const boxes = page.getByRole("checkbox", { name: /^Select / });
   await boxes.nth(0).check();
   await boxes.nth(2).click({ modifiers: ["Shift"] });
-  const titles = await Promise.all([0, 1, 2].map((n) => rows(page).nth(n).locator("a[target='_blank']").first().innerText()));
+  const titles = await Promise.all([0, 1, 2].map((n) => rows(page).nth(n).getByRole("heading", { level: 3 }).innerText()));
   await bar(page).getByRole("button", { name: "Trash" }).click();
   const job = page.getByTestId("bulk-job").first();
   await expect(job.getByTestId("bulk-headline")).toHaveText("Trashed 3 bookmarks.", { timeout: 60_000 });
