@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expectNoAxeViolations, setScheme } from "./axe";
+import { expectNoAxeViolations, screensAtWidths, setScheme } from "./axe";
 import { expect, signIn, test } from "./fixtures";
 import { notionRows } from "./notion";
 
@@ -58,8 +58,12 @@ test("30 bookmarks saved within a minute list newest first in exact save order, 
 
   // A full resync (Settings, behind a confirm) reads every page again, not only recent edits.
   await page.goto(`/w/${workspaceId}/settings`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Resync everything…" }).click();
   const confirm = page.getByRole("dialog", { name: "Read every bookmark again from Notion?" });
+  await screensAtWidths(page, "settings-resync");
   for (const scheme of ["light", "dark"] as const) {
     await setScheme(page, scheme);
     await expectNoAxeViolations(page, `resync confirm (${scheme})`);
