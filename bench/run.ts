@@ -67,6 +67,11 @@ async function main() {
     runs[name] = { seconds: Math.round((Date.now() - t0) / 1000), loadAvg1mBefore: round(loadBefore), loadAvg1mAfter: round(os.loadavg()[0]!) };
     console.error(`[bench] ${name} took ${runs[name].seconds} s (load average ${runs[name].loadAvg1mBefore} → ${runs[name].loadAvg1mAfter})`);
   }
+  const paced = pacedByOutbox(tables);
+  if (paced) {
+    results.push(paced);
+    tables.push({ name: "bulk-tag ÷ sustained-writes", rows: [paced] });
+  }
   for (const { name, rows } of tables) {
     console.log(`\n${name}`);
     console.table(rows);
@@ -90,6 +95,18 @@ async function main() {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, node: process.version, runs, settings, results }, null, 2)}\n`,
   );
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * bulk-tag's share of Shelf's budget against what the outbox alone reached in the same run
+ * (sustained-writes: creates, same budget and latency). On a loaded machine both fall short of the
+ * budget together; the ratio says how much the bulk runner's feeding costs on top.
+ */
+function pacedByOutbox(tables: Array<{ name: string; rows: Result[] }>): Result | null {
+  const share = (name: string) => Number.parseFloat(String(tables.find((t) => t.name === name)?.rows[0]?.ofShelfLimit));
+  const [bulk, outbox] = [share("bulk-tag"), share("sustained-writes")];
+  if (!Number.isFinite(bulk) || !Number.isFinite(outbox) || outbox === 0) return null;
+  return { name: "bulk-tag ÷ sustained-writes (same run)", bulkOfShelfLimit: `${bulk}%`, sustainedOfShelfLimit: `${outbox}%`, ratio: `${round((100 * bulk) / outbox, 1)}%` };
 }
 
 // Every benchmark stops what it started, so the process ends by itself after main().

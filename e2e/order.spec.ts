@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expectNoAxeViolations, setScheme } from "./axe";
+import { expectNoAxeViolations, screensAtWidths, setScheme } from "./axe";
 import { expect, signIn, test } from "./fixtures";
 import { notionRows } from "./notion";
 
@@ -26,7 +26,7 @@ let workspaceId = "";
 // The second test goes on as the person the first one signed in.
 const AUTH_STATE = path.join("e2e", ".artifacts", "order-gladys.json");
 
-test("30 bookmarks saved within a minute list newest first in exact save order, also once read back from Notion", async ({ page }) => {
+test("30 bookmarks saved within a minute list newest first in exact save order, also once read back from Notion and after a full resync", async ({ page }) => {
   test.setTimeout(180_000);
   workspaceId = await signIn(page, "gladys", "geodesy");
   await expect(page.getByRole("heading", { name: "Bookmarks", level: 1 })).toBeVisible();
@@ -54,6 +54,24 @@ test("30 bookmarks saved within a minute list newest first in exact save order, 
   await page.getByRole("button", { name: "Refresh from Notion" }).click();
   await expect(page.getByRole("button", { name: "Refresh from Notion" })).toBeEnabled();
   await page.reload();
+  await expect.poll(() => listedTitles(page)).toEqual(newestFirst);
+
+  // A full resync (Settings, behind a confirm) reads every page again, not only recent edits.
+  await page.goto(`/w/${workspaceId}/settings`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Resync everything…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Read every bookmark again from Notion?" });
+  await screensAtWidths(page, "settings-resync");
+  for (const scheme of ["light", "dark"] as const) {
+    await setScheme(page, scheme);
+    await expectNoAxeViolations(page, `resync confirm (${scheme})`);
+  }
+  await confirm.getByRole("button", { name: "Resync everything" }).click();
+  await expect(page.getByText("Read 30 bookmarks again from Notion.")).toBeVisible({ timeout: 60_000 });
+  await expect(confirm).toBeHidden();
+  await page.goto(`/w/${workspaceId}/bookmarks`);
   await expect.poll(() => listedTitles(page)).toEqual(newestFirst);
 });
 

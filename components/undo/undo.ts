@@ -11,17 +11,20 @@ const toastId = (id: number) => `undo-${id}`;
 /**
  * Makes a change undoable: a toast names it ("Trashed “X”") with an Undo button, and Ctrl/⌘+Z
  * takes back the newest one. `inverse` must send the opposite change the way the original went
- * (the same server actions, so through the outbox); it reports its own failure. A bulk job
- * registers its inverse here the same way.
+ * (the same server actions, so through the outbox); it reports its own failure. A change with a
+ * notice of its own (a bulk job's progress bar and its Undo) passes `toast: false` and undoes
+ * through `undo(id)` with the id returned here, so both ways share one entry and run it once.
  */
-export function registerUndo(label: string, inverse: () => unknown): void {
+export function registerUndo(label: string, inverse: () => unknown, options: { toast?: boolean } = {}): number {
   const entry = stack.push(label, inverse);
+  if (options.toast === false) return entry.id;
   toast(label, {
     id: toastId(entry.id),
     // Long enough to notice a slip and reach for Undo.
     duration: 8000,
     action: { label: "Undo", onClick: () => void undo(entry.id) },
   });
+  return entry.id;
 }
 
 /** Runs the inverse of change `id`, or of the newest; false when there is nothing to undo. */

@@ -12,7 +12,7 @@ export const startBulkJobAction = workspaceAction(inWorkspace.and(bulkRequestSch
   startBulkJob({ db, workspace, userId: user.id }, input),
 );
 
-/** Reverses a bulk tag change or trash (the progress bar's Undo; ⌘Z at the lead's merge). */
+/** Reverses a bulk tag change or trash (the progress bar's Undo and Ctrl/⌘+Z, one undo entry). */
 export const undoBulkJob = workspaceAction(inWorkspace.extend({ jobId: z.string().trim().min(1, "Missing job id").max(100) }), ({ db, workspace, user, input }) =>
   reverseBulkJob({ db, workspace, userId: user.id }, input.jobId),
 );

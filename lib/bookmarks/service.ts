@@ -25,7 +25,7 @@ import { emptyFields, fillFromPageLater, kickPageReader, pagesBeingRead } from "
 import { contentLater } from "@/lib/content/service";
 import type { BookmarkInput, ListQuery } from "./schema";
 import { resolveSource } from "./source";
-import { isSyncing, syncInBackground, syncWorkspace } from "./sync";
+import { isSyncing, syncInBackground, syncWorkspace, type SyncResult } from "./sync";
 import type { Bookmark } from "./types";
 import { kickWorker } from "./worker";
 
@@ -157,13 +157,16 @@ export async function listVersion(ctx: Context): Promise<string> {
   return versionOf(workspace, counts, trouble, readingPages);
 }
 
-/** Syncs now (the Refresh button and webhooks), answering in words when Notion fails. */
-export async function refreshBookmarks(ctx: Context): Promise<void> {
+/**
+ * Syncs now, answering in words when Notion fails: the Refresh button (incremental), and Settings'
+ * "Resync everything" (`full`: every page read again, rows Notion no longer has leave the list).
+ */
+export async function refreshBookmarks(ctx: Context, options: { full?: boolean } = {}): Promise<SyncResult> {
   const workspace = await ready(ctx);
   try {
-    await syncWorkspace(ctx.db, workspace);
+    return await syncWorkspace(ctx.db, workspace, options);
   } catch (error) {
-    throw notionFailure(error, "Your bookmarks could not be refreshed.") ?? error;
+    throw notionFailure(error, options.full ? "Your bookmarks could not be read again from Notion." : "Your bookmarks could not be refreshed.") ?? error;
   }
 }
 

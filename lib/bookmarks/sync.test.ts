@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { eq } from "drizzle-orm";
-import { workspaces, type Workspace } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { bookmarks, workspaces, type Workspace } from "@/db/schema";
 import { SEED_PEOPLE, type RunningSandbox, type SandboxAdmin } from "@/notion-sandbox";
 import { log } from "@/lib/log";
 import { findWorkspace } from "@/lib/workspaces/queries";
@@ -65,6 +65,29 @@ describeEachDatabase("syncing from Notion", (handle) => {
     await admin.trashPage(added.id, { in_trash: false });
     await refreshBookmarks(ctx);
     expect(await titles(db, workspace)).toContain("Edited in Notion");
+  });
+
+  it("Resync everything reads every page again, also those an incremental refresh no longer looks at", async () => {
+    const db = handle().db;
+    // Its own workspace: the cursor is moved past what other tests' syncs must still read.
+    const { workspace } = await readyWorkspace(db, admin, { person: "annie", workspace: "centaur" });
+    const ctx = { db, workspace };
+    const parent = { data_source_id: workspace.dataSourceId! };
+    await admin.addPage({ parent, properties: properties("Kept in Notion", "https://kept.example") });
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).toContain("Kept in Notion");
+
+    // The mirror loses the row (a restore from an older backup, say), and the page's last edit is
+    // long before the cursor: an incremental refresh never reads it again.
+    await db.delete(bookmarks).where(and(eq(bookmarks.workspaceId, workspace.id), eq(bookmarks.url, "https://kept.example")));
+    await db.update(workspaces).set({ syncCursor: new Date(Date.now() + 60 * 60_000) }).where(eq(workspaces.id, workspace.id));
+    await refreshBookmarks(ctx);
+    expect(await titles(db, workspace)).not.toContain("Kept in Notion");
+
+    const result = await refreshBookmarks(ctx, { full: true });
+    expect(await titles(db, workspace)).toContain("Kept in Notion");
+    expect(result).toEqual({ upserted: await countBookmarks(db, workspace.id), trashed: 0 });
+    expect((await findWorkspace(db, workspace.id))!.lastFullSyncAt).not.toBeNull();
   });
 
   it("reads past Notion's 10,000-row limit of one query, and a full pass trashes nothing it saw", async () => {

@@ -185,6 +185,18 @@ describeEachDatabase("tag management on the sandbox", (handle) => {
     expect(message(renameTagSchema.safeParse({ from: "tools", to: "x".repeat(101) }))).toBe("Tags can be at most 100 characters");
     expect(message(renameTagSchema.safeParse({ from: "tools", to: "   " }))).toBe("Tags can't be empty");
     expect(message(mergeTagSchema.safeParse({ from: "tools", into: "tools" }))).toBe("A tag can't be merged into itself. Choose another tag.");
+    expect(message(mergeTagSchema.safeParse({ from: "tools", into: " tools " }))).toBe("A tag can't be merged into itself. Choose another tag.");
+    expect(message(mergeTagSchema.safeParse({ from: "tools", into: "a,b" }))).toBe("Tags can't contain commas");
+    expect(message(mergeTagSchema.safeParse({ from: "tools", into: "x".repeat(101) }))).toBe("Tags can be at most 100 characters");
+    // A merge onto itself that gets past the form is refused by the service too, and changes nothing.
+    const before = await tagCounts(db, workspace.id);
+    const { options } = await notionState();
+    const tag = before[0]!.tag;
+    const refused = await mergeTag(ctx(), { from: tag, into: tag }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "invalid", fieldErrors: { into: "A tag can't be merged into itself. Choose another tag." } });
+    expect(await tagCounts(db, workspace.id)).toEqual(before);
+    expect((await notionState()).options).toEqual(options);
+    await expectMirrorMatchesNotion();
     await expect(deleteTag(ctx(), { tag: "never-used" })).rejects.toMatchObject({ code: "not_found" });
     await expect(renameTag(ctx(), { from: "tools", to: "tools" })).rejects.toMatchObject({ code: "invalid" });
   });

@@ -24,12 +24,14 @@ const existingTag = z.string({ error: "Choose a tag" }).min(1, "Choose a tag");
 
 // Field shapes exported for the actions, which add the workspace id.
 export const renameTagFields = { from: existingTag, to: tagSchema };
-export const mergeTagFields = { from: existingTag, into: existingTag };
+// `into` is checked like any tag: its name goes to Notion on every page merged into it.
+export const mergeTagFields = { from: existingTag, into: tagSchema };
 export const deleteTagFields = { tag: existingTag };
+const INTO_ITSELF = "A tag can't be merged into itself. Choose another tag.";
 /** A merge names two different tags. */
 export const notIntoItself: [(input: { from: string; into: string }) => boolean, { message: string; path: string[] }] = [
   (input) => input.from !== input.into,
-  { message: "A tag can't be merged into itself. Choose another tag.", path: ["into"] },
+  { message: INTO_ITSELF, path: ["into"] },
 ];
 
 export const renameTagSchema = z.object(renameTagFields);
@@ -125,6 +127,9 @@ export async function renameTag(ctx: Context, input: z.output<typeof renameTagSc
 
 /** Merges `from` into `into`: every bookmark with `from` carries `into` instead. */
 export async function mergeTag(ctx: Context, input: z.output<typeof mergeTagSchema>): Promise<TagChangeResult> {
+  // Also refused here, not only by the schema: merging a tag into itself would remove its option,
+  // and with it the tag from every page in Notion.
+  if (input.from === input.into) throw new UserFacingError(INTO_ITSELF, "invalid", { into: INTO_ITSELF });
   const notion = await notionSide(ctx, "Shelf could not merge the tags in Notion.");
   await requireInUse(ctx, input.from, notion.options);
   return merge(ctx, notion, input.from, input.into);

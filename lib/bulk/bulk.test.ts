@@ -2,14 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { bulkItems, pendingWrites, workspaces, type Workspace } from "@/db/schema";
-import { findBookmark } from "@/lib/bookmarks/queries";
+import { findBookmark, outboxBacklog } from "@/lib/bookmarks/queries";
+import { findWorkspace } from "@/lib/workspaces/queries";
 import { createBookmark } from "@/lib/bookmarks/service";
 import { startWorker, type Worker } from "@/lib/bookmarks/worker";
 import { syncWorkspace } from "@/lib/bookmarks/sync";
 import { pageToBookmark } from "@/lib/notion/mapping";
 import type { RunningSandbox, SandboxAdmin } from "@/notion-sandbox";
 import { describeEachDatabase } from "@/test/db";
-import { drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
+import { connectSandboxWorkspace, drainOutbox, readyWorkspace, startAppSandbox } from "@/test/sandbox-workspace";
 import { eq } from "drizzle-orm";
 import { stepBulkJobs } from "./runner";
 import { bulkJobView, startBulkJob, reverseBulkJob } from "./service";
@@ -46,6 +47,14 @@ async function finish(db: Database, workspace: Workspace, jobId: string) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error("the bulk job did not finish");
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function notionTags(workspace: Workspace) {
@@ -145,6 +154,33 @@ describeEachDatabase("bulk jobs", (handle) => {
     expect(await bulkJobView(ctx, job.id)).toMatchObject({ status: "running", waitingForReconnect: true, remaining: 55 });
     await db.update(workspaces).set({ status: "active" }).where(eq(workspaces.id, workspace.id));
     expect(await finish(db, workspace, job.id)).toMatchObject({ status: "completed", done: 55, waitingForReconnect: false });
+  }, 60_000);
+
+  it("a token revoked mid-job: the job waits under Reconnect with nothing failed or lost, and resumes after reconnecting", async () => {
+    const db = handle().db;
+    const { workspace } = await readyWorkspace(db, admin, { person: "margaret", workspace: "apollo" });
+    const ctx = { db, workspace, userId: workspace.userId };
+    const saved = await seed(db, workspace, "midjob", 60, ["kept"]);
+    deliverInBackground(db);
+    await drainOutbox(db);
+    const job = await startBulkJob(ctx, { action: "add_tags", tags: ["later"], selection: { query: { q: "midjob", tags: [] } } });
+    // Notion stops accepting the token as the runner feeds the job: the first delivery finds out.
+    await admin.revokeToken({ bot_id: workspace.botId });
+    await stepBulkJobs(db, 5000, 1000);
+    await until(async () => (await findWorkspace(db, workspace.id))?.status === "reconnect_required");
+    await stepBulkJobs(db, 5000, 1000);
+    const waiting = await bulkJobView(ctx, job.id);
+    expect(waiting).toMatchObject({ status: "running", waitingForReconnect: true, failed: 0 });
+    expect(waiting.remaining).toBeGreaterThan(0);
+    // What the job recorded is kept: the mirror has the tag, the writes wait in the outbox, none parked.
+    expect((await findBookmark(db, workspace.id, saved[0]!.id))!.tags).toEqual(["kept", "later"]);
+    expect((await outboxBacklog(db, workspace.id)).parked).toBe(0);
+
+    await connectSandboxWorkspace(db, admin, { person: "margaret", workspace: "apollo" });
+    expect(await finish(db, workspace, job.id)).toMatchObject({ status: "completed", done: 60, failed: 0, waitingForReconnect: false });
+    const pages = [...(await notionTags(workspace)).values()].filter((b) => b.url.startsWith("https://midjob.example/"));
+    expect(pages).toHaveLength(60);
+    expect(pages.filter((b) => b.tags.join() !== "kept,later")).toEqual([]);
   }, 60_000);
 
   it("moves to another connected workspace: created there and trashed here, each once", async () => {

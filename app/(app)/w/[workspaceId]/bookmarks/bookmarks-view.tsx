@@ -257,7 +257,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
         </Toolbar>
         <MatchCount matches={matches} />
         <ActiveFilters workspaceId={workspaceId} query={query} />
-        <BulkProgress workspaceId={workspaceId} jobs={bulk.jobs} onStarted={bulk.started} />
+        <BulkProgress workspaceId={workspaceId} jobs={bulk.jobs} onUndo={bulk.undo} onDismiss={bulk.dismiss} />
         {items.length === 0 ? (
           <EmptyList workspaceId={workspaceId} query={query} onAdd={() => urlRef.current?.focus()} />
         ) : (

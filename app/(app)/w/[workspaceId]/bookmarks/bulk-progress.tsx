@@ -1,54 +1,36 @@
 "use client";
 
 import { Undo2, X } from "lucide-react";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useTransition } from "react";
 import { SignInButton } from "@/app/_components/sign-in-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { IconButton } from "@/components/ui/icon-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { undoBulkJob } from "@/lib/actions/bulk";
 import type { BulkJobView } from "@/lib/bulk/service";
-import { bookmarksWord, count } from "./bulk-words";
+import { count, headline } from "./bulk-words";
 
-const DOING: Record<BulkJobView["action"], [string, string]> = {
-  add_tags: ["Adding tags to", "Tagged"],
-  remove_tags: ["Removing tags from", "Untagged"],
-  trash: ["Moving to the trash:", "Trashed"],
-  restore: ["Restoring", "Restored"],
-  move: ["Moving", "Moved"],
-};
-
-function headline(job: BulkJobView): string {
-  const [doing, did] = DOING[job.action];
-  const tags = job.tags.length > 0 ? ` “${job.tags.join("”, “")}”` : "";
-  const where = job.targetName ? ` to ${job.targetName}` : "";
-  const running = job.status === "running" || job.remaining > 0;
-  const what = job.undoOf ? (running ? "Undoing: " : "Undone: ") : "";
-  if (running) return `${what}${doing} ${bookmarksWord(job.total)}${where}${tags && ` (${tags.trim()})`}`;
-  return `${what}${did} ${bookmarksWord(job.done)}${where}${tags && ` (${tags.trim()})`}.`;
-}
-
-/** One bulk job's bar: counts while it runs, Reconnect while it waits, Undo once it is done. */
-export function BulkProgress({ workspaceId, jobs, onStarted }: { workspaceId: string; jobs: BulkJobView[]; onStarted: (job: BulkJobView) => void }) {
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+/**
+ * The bulk jobs' bars: counts while one runs, Reconnect while it waits, Undo once it is done. Undo
+ * here and Ctrl/⌘+Z are one entry (useBulkStatus), so a job is reversed once whichever is pressed.
+ */
+export function BulkProgress({
+  workspaceId,
+  jobs,
+  onUndo,
+  onDismiss,
+}: {
+  workspaceId: string;
+  jobs: BulkJobView[];
+  onUndo: (job: BulkJobView) => Promise<void>;
+  onDismiss: (jobId: string) => void;
+}) {
   const [pending, startTransition] = useTransition();
-  const shown = jobs.filter((job) => !dismissed.has(job.id));
-  if (shown.length === 0) return null;
-
-  function undo(job: BulkJobView) {
-    startTransition(async () => {
-      const result = await undoBulkJob({ workspaceId, jobId: job.id });
-      if (!result.ok) return void toast.error(result.error);
-      setDismissed((current) => new Set(current).add(job.id));
-      onStarted(result.data);
-    });
-  }
+  if (jobs.length === 0) return null;
 
   return (
     <div className="flex flex-col gap-2" data-testid="bulk-progress">
-      {shown.map((job) => {
+      {jobs.map((job) => {
         const handled = job.done + job.failed + job.unchanged;
         const finished = job.status !== "running" && job.remaining === 0;
         return (
@@ -58,12 +40,12 @@ export function BulkProgress({ workspaceId, jobs, onStarted }: { workspaceId: st
                 {headline(job)}
               </p>
               {finished && job.undoable && (
-                <Button size="sm" disabled={pending} onClick={() => undo(job)}>
+                <Button size="sm" disabled={pending} onClick={() => startTransition(() => onUndo(job))}>
                   <Undo2 className="size-3.5" aria-hidden /> Undo
                 </Button>
               )}
               {finished && (
-                <IconButton label="Dismiss" size="sm" onClick={() => setDismissed((current) => new Set(current).add(job.id))}>
+                <IconButton label="Dismiss" size="sm" onClick={() => onDismiss(job.id)}>
                   <X className="size-3.5" aria-hidden />
                 </IconButton>
               )}

@@ -5,11 +5,17 @@ import { userAction, workspaceAction, workspaceIdSchema } from "@/lib/actions/sa
 import { createTokenSchema, tokenIdSchema } from "@/lib/api-tokens/schema";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import { requestClientInfo } from "@/lib/audit/request";
+import { refreshBookmarks } from "@/lib/bookmarks/service";
 import { disconnect } from "@/lib/workspaces/disconnect";
 import { signOutEverywhere } from "@/lib/workspaces/queries";
 
 export const disconnectWorkspaceAction = workspaceAction(z.object({ workspaceId: workspaceIdSchema }), async ({ db, workspace }) =>
   disconnect(db, workspace, await requestClientInfo()),
+);
+
+/** "Resync everything": every page of the database read again (after a change of its properties in Notion, say). */
+export const resyncEverythingAction = workspaceAction(z.object({ workspaceId: workspaceIdSchema }), ({ db, workspace }) =>
+  refreshBookmarks({ db, workspace }, { full: true }),
 );
 
 export const signOutEverywhereAction = userAction(z.object({}), async ({ db, user }) => {

@@ -12,6 +12,7 @@ import { listUserWorkspaces } from "@/lib/workspaces/queries";
 import { ApiTokens } from "./api-tokens";
 import { ContentSetting } from "./content-setting";
 import { DisconnectDialog } from "./disconnect-dialog";
+import { ResyncDialog } from "./resync-dialog";
 import { SessionControls } from "./session-controls";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -46,6 +47,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
           <dt className="text-muted">Notion workspace ID</dt>
           <dd className="break-all font-mono text-xs leading-5">{workspace.notionWorkspaceId}</dd>
         </dl>
+        {workspace.status === "active" && (
+          <div className="mt-5 flex flex-col gap-2 border-t border-line pt-4 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm text-muted">Shelf keeps up with Notion by itself; resync reads every page again.</p>
+            <ResyncDialog workspaceId={workspace.id} />
+          </div>
+        )}
         <div className="mt-5 border-t border-line pt-4">
           <DisconnectDialog workspaceId={workspace.id} name={name} />
         </div>
