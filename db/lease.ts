@@ -1,4 +1,4 @@
-// Leases over the durable queues' rows (docs/decisions/110): the outbox, page fetches, content
+// Leases over the durable queues' rows (docs/decisions/041): the outbox, page fetches, content
 // jobs, import jobs and bulk jobs all claim, renew, release and fence the same way, so the SQL that
 // makes "two instances never hold one row" true is written once. What is due, in which order, and
 // what a failure costs stays with each queue.

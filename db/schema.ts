@@ -216,7 +216,7 @@ export const bookmarks = pgTable(
  * How many saved (not trashed) bookmarks of a workspace carry each normalized URL, kept by
  * statement triggers on bookmarks (made by the migration that made this table). Duplicates read
  * the few URLs with more than one copy through the partial index instead of grouping every saved
- * row (bench/scale.ts; docs/decisions/070).
+ * row (bench/scale.ts; docs/decisions/038).
  */
 export const bookmarkUrlCounts = pgTable(
   "bookmark_url_counts",

@@ -162,7 +162,7 @@ type SearchOrder = { where: Array<SQL | undefined>; key: AnyColumn | SQL; tie: A
  * A page of search results in the list's order. Postgres cannot estimate a prefix search
  * (`word:*`): it takes every prefix for 2 % of the rows, and their conjunction for 2 % of 2 %, so
  * left alone it walks the order index for a rare word (every row of a 100,000-bookmark library)
- * and sorts every match of a common pair. The choice is made here instead (docs/decisions/070):
+ * and sorts every match of a common pair. The choice is made here instead (docs/decisions/038):
  * first the list's newest SEARCH_WINDOW rows are read in order and filtered, which fills the page
  * of any common word; when that is not enough, the matches come from the GIN indexes and are
  * sorted. Both answer exactly the rows and order of the plain query.
