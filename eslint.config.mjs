@@ -31,6 +31,7 @@ const config = [
     rules: { "shelf/no-sandbox-in-app": "error" },
   },
   { files: ["app/**/*.tsx", "app/**/*.ts", "components/**", "lib/**"], rules: { "shelf/client-server-boundary": "error" } },
+  { files: ["app/**/*.tsx", "app/**/*.ts", "components/**", "lib/**"], ignores: ["**/*.test.ts"], rules: { "shelf/long-file-needs-reason": "error" } },
 ];
 
 export default config;

@@ -110,6 +110,30 @@ const clientServerBoundary = {
   },
 };
 
+const LONG_FILE = 250;
+
+/** A file over 250 lines says at its top why it is one file (docs/architecture.md, "Rules of the house"). */
+const longFileNeedsReason = {
+  meta: {
+    type: "suggestion",
+    docs: { description: `A file over ${LONG_FILE} lines starts with a comment that says why it is one file ("over ${LONG_FILE} lines: …").` },
+    schema: [],
+    messages: {
+      split: `This file has {{lines}} lines: split it by concern, or say at its top why it is one file, in a comment that names it "over ${LONG_FILE} lines".`,
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    // As `wc -l` counts: the empty string after the last newline is no line.
+    const lines = sourceCode.lines.length - (sourceCode.lines.at(-1) === "" ? 1 : 0);
+    if (lines <= LONG_FILE) return {};
+    const first = sourceCode.getAllComments()[0];
+    const atTop = first && sourceCode.text.slice(0, first.range[0]).replace(/["']use (client|server)["'];?/, "").trim() === "";
+    if (atTop && first.value.includes(`over ${LONG_FILE} lines`)) return {};
+    return { Program: (node) => context.report({ node, loc: { line: 1, column: 0 }, messageId: "split", data: { lines } }) };
+  },
+};
+
 export const houseRules = {
   rules: {
     "notion-client-only-in-lib-notion": packageRule(
@@ -124,5 +148,6 @@ export const houseRules = {
     ),
     "no-sandbox-in-app": noSandboxInApp,
     "client-server-boundary": clientServerBoundary,
+    "long-file-needs-reason": longFileNeedsReason,
   },
 };

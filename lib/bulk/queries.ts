@@ -1,4 +1,4 @@
-// The bulk jobs' repository: the frozen selection, the runner's claims, and turning items into
+// The bulk jobs' repository (over 250 lines): the frozen selection, the runner's claims, and turning items into
 // outbox writes a batch at a time (docs/decisions/031). One file: each query is the other half of
 // the rule that a bulk item is queued exactly once.
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";

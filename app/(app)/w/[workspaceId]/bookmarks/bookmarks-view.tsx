@@ -1,39 +1,26 @@
 "use client";
 
-import { Keyboard } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { BookmarkForm, EMPTY_DRAFT } from "@/components/bookmarks/bookmark-form";
-import { reportFailure } from "@/components/bookmarks/report-failure";
 import { useWorkspaceCommands } from "@/components/command-palette/workspace-commands";
-import { registerUndo } from "@/components/undo/undo";
 import { listHref, withTagToggled } from "@/components/bookmarks/list-url";
 import { safeHref } from "@/components/bookmarks/safe-href";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { Kbd } from "@/components/ui/kbd";
 import { IconSprite } from "@/components/ui/sprite";
-import type { BookmarkInput, ListQuery } from "@/lib/bookmarks/schema";
+import type { ListQuery } from "@/lib/bookmarks/schema";
 import type { Density } from "@/lib/bookmarks/density";
 import type { ReadOnlyReason, SyncStatus as SyncStatusData } from "@/lib/bookmarks/service";
 import type { ListedBookmark } from "@/lib/bookmarks/types";
 import type { ImageSources } from "@/lib/link-images/types";
-import {
-  createBookmarkAction,
-  resolveParkedAction,
-  restoreBookmarkAction,
-  trashBookmarkAction,
-  updateBookmarkAction,
-} from "@/lib/actions/bookmarks";
 import { ActiveFilters } from "./active-filters";
 import { BookmarkCard } from "./bookmark-card";
-import { BookmarkRow, isLocal, LOCAL_ID_PREFIX } from "./bookmark-row";
+import { BookmarkRow, isLocal } from "./bookmark-row";
 import { BulkBar, SelectBox } from "./bulk-bar";
 import { BulkProgress } from "./bulk-progress";
 import { DensitySwitch } from "./density-switch";
-import { EditDialog } from "./edit-dialog";
+import { EditDialog, useEditing } from "./edit-dialog";
 import { EmptyList } from "./empty-list";
 import { FillingIn } from "./first-fill";
 import { MatchCount } from "./match-count";
@@ -42,9 +29,10 @@ import { DatabaseGoneBanner } from "./read-only";
 import { PageTitle } from "./page-title";
 import { RowActionsSheet } from "./row-actions-sheet";
 import { Pagination } from "./pagination";
-import { ShortcutsDialog, useShortcuts } from "./shortcuts";
+import { ShortcutsButton, ShortcutsDialog, useShortcuts } from "./shortcuts";
 import { SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
+import { useBookmarkWrites } from "./use-bookmark-writes";
 import { useBulkStatus } from "./use-bulk-status";
 import { useOptimisticList } from "./use-optimistic-list";
 import { useSelection } from "./use-selection";
@@ -82,13 +70,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
   useEffect(() => setTagOptions(tagOptions), [setTagOptions, tagOptions]);
   const { items, track } = useOptimisticList(serverItems);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<ListedBookmark | null>(editTarget);
-  // Compared by id: every refresh sends a new object for the same ?edit=, which must not reopen it.
-  const [editTargetId, setEditTargetId] = useState(editTarget?.id);
-  if (editTarget?.id !== editTargetId) {
-    setEditTargetId(editTarget?.id);
-    if (editTarget) setEditing(editTarget);
-  }
+  const [editing, setEditing] = useEditing(editTarget);
   const [helpOpen, setHelpOpen] = useState(false);
   const [actionsFor, setActionsFor] = useState<ListedBookmark | null>(null);
   const [density, setDensity] = useState(initialDensity);
@@ -114,59 +96,11 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
     if (editTarget) navigate(listHref(workspaceId, query));
   }
 
-  async function create(input: BookmarkInput, saveAnyway: boolean) {
-    const now = new Date().toISOString();
-    const draft: ListedBookmark = {
-      ...input,
-      id: `${LOCAL_ID_PREFIX}${now}-${Math.random()}`,
-      savedAt: now,
-      notionUrl: null,
-      syncState: "pending",
-      syncError: null,
-    };
-    const result = await track({ kind: "put", bookmark: draft }, () => createBookmarkAction({ workspaceId, ...input, saveAnyway }), (saved) => ({
-      kind: "put",
-      bookmark: saved,
-    }));
-    reportFailure(result);
-    return result;
-  }
-
-  async function update(bookmark: ListedBookmark, input: BookmarkInput, undoable = true) {
-    const result = await track(
-      { kind: "put", bookmark: { ...bookmark, ...input } },
-      () => updateBookmarkAction({ workspaceId, id: bookmark.id, ...input }),
-      (saved) => ({ kind: "put", bookmark: saved }),
-    );
-    reportFailure(result);
-    // The inverse is the same edit back to what was there, so it reaches Notion the same way.
-    const before = { url: bookmark.url, title: bookmark.title, description: bookmark.description, tags: bookmark.tags };
-    if (result.ok && undoable) registerUndo(`Edited “${result.data.title}”`, () => update(result.data, before, false));
-    return result;
-  }
-
-  async function remove(bookmark: ListedBookmark) {
-    const at = items.findIndex((b) => b.id === bookmark.id);
-    if (bookmark.id === selectedId) {
-      const neighbour = items[at + 1] ?? items[at - 1];
-      requestAnimationFrame(() => focusRow(neighbour?.id));
-    }
-    const result = await track({ kind: "hide", id: bookmark.id }, () => trashBookmarkAction({ workspaceId, id: bookmark.id }));
-    if (!result.ok) return void toast.error(result.error);
-    registerUndo(`Trashed “${bookmark.title}”`, () => restore(bookmark, at));
-  }
-
-  async function resolve(bookmark: ListedBookmark, decision: "retry" | "discard") {
-    const result = await resolveParkedAction({ workspaceId, id: bookmark.id, decision });
-    if (!result.ok) return void toast.error(result.error);
-    toast(decision === "retry" ? "Trying again to save it in Notion." : "Discarded the change Notion refused.");
-    router.refresh();
-  }
-
-  async function restore(bookmark: ListedBookmark, at: number) {
-    const result = await track({ kind: "put", bookmark, at }, () => restoreBookmarkAction({ workspaceId, id: bookmark.id }));
-    if (!result.ok) toast.error(result.error);
-  }
+  const { create, update, remove, resolve } = useBookmarkWrites(workspaceId, items, track, (bookmark, at) => {
+    if (bookmark.id !== selectedId) return;
+    const neighbour = items[at + 1] ?? items[at - 1];
+    requestAnimationFrame(() => focusRow(neighbour?.id));
+  });
 
   useShortcuts((key) => {
     const ready = selected && !isLocal(selected) && !readOnly ? selected : undefined;
@@ -214,12 +148,7 @@ export function BookmarksView({ workspaceId, query, items: serverItems, nextCurs
       <PageTitle>
         <div className="flex items-center gap-1">
           <SyncStatus workspaceId={workspaceId} sync={sync} readOnly={readOnly !== null} />
-          {/* Shortcuts need a keyboard; touch screens don't offer them. */}
-          <Button variant="quiet" className="pointer-coarse:hidden" onClick={() => setHelpOpen(true)}>
-            <Keyboard className="size-4" aria-hidden />
-            <span className="hidden sm:inline">Shortcuts</span>
-            <Kbd>?</Kbd>
-          </Button>
+          <ShortcutsButton onClick={() => setHelpOpen(true)} />
         </div>
       </PageTitle>
       <NotionTrouble trouble={sync.trouble} />

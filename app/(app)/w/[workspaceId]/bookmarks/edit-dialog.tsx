@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { BookmarkForm } from "@/components/bookmarks/bookmark-form";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/actions/safe-action";
@@ -35,4 +36,16 @@ export function EditDialog({ bookmark, tagOptions, onClose, save }: Props) {
       </DialogContent>
     </Dialog>
   );
+}
+
+/** The bookmark being edited, opened at once for `?edit=` (the link of "Already saved"). */
+export function useEditing(editTarget: ListedBookmark | null) {
+  const [editing, setEditing] = useState<ListedBookmark | null>(editTarget);
+  // Compared by id: every refresh sends a new object for the same ?edit=, which must not reopen it.
+  const [editTargetId, setEditTargetId] = useState(editTarget?.id);
+  if (editTarget?.id !== editTargetId) {
+    setEditTargetId(editTarget?.id);
+    if (editTarget) setEditing(editTarget);
+  }
+  return [editing, setEditing] as const;
 }

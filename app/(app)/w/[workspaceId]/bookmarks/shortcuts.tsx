@@ -1,5 +1,6 @@
 "use client";
 
+import { Keyboard } from "lucide-react";
 import { useEffect, useEffectEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -78,5 +79,16 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
           </DialogClose>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** Opens the list of shortcuts. They need a keyboard, so touch screens don't offer it. */
+export function ShortcutsButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="quiet" className="pointer-coarse:hidden" onClick={onClick}>
+      <Keyboard className="size-4" aria-hidden />
+      <span className="hidden sm:inline">Shortcuts</span>
+      <Kbd>?</Kbd>
+    </Button>
   );
 }
