@@ -1,7 +1,9 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { X } from "lucide-react";
 import { cn } from "./cn";
+import { IconButton } from "./icon-button";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -53,6 +55,14 @@ export function DialogContent({ title, size = "md", hideTitle = false, placement
         {...props}
       >
         <DialogPrimitive.Title className={hideTitle ? "sr-only" : "mb-4 text-base font-semibold"}>{title}</DialogPrimitive.Title>
+        {placement === "sheet" && (
+          // A sheet has no Cancel of its own, and the dimmed strip above it is small on a phone.
+          <DialogPrimitive.Close asChild>
+            <IconButton label="Close" className="absolute right-3 top-3">
+              <X className="size-4" aria-hidden />
+            </IconButton>
+          </DialogPrimitive.Close>
+        )}
         {children}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
