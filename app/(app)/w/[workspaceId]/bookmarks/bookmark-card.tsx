@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ContentSnippet } from "@/components/bookmarks/content-snippet";
 import { safeHref } from "@/components/bookmarks/safe-href";
 import { SiteIcon } from "@/components/bookmarks/site-icon";
@@ -8,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import type { ListedBookmark } from "@/lib/bookmarks/types";
 import { displayHost } from "@/lib/bookmarks/url";
 import type { ImageSources } from "@/lib/link-images/types";
-import { BookmarkActions, isLocal, SyncNote } from "./bookmark-row";
+import { BookmarkActions, isLocal, SyncNote, TagLinks } from "./bookmark-row";
 import { useLongPress } from "./use-long-press";
 
 type Props = {
@@ -79,17 +78,7 @@ export function BookmarkCard({ bookmark, images, snippet, selected, readOnly, ta
           )}
         </h3>
         {snippet && <ContentSnippet headline={snippet} />}
-        {bookmark.tags.length > 0 && (
-          <ul className="bm-tags flex-wrap" aria-label="Tags">
-            {bookmark.tags.map((tag) => (
-              <li key={tag} className="bm-tag-item">
-                <Link href={tagHref(tag)} className="bm-tag">
-                  {tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagLinks tags={bookmark.tags} tagHref={tagHref} className="flex-wrap" />
         <div className="mt-auto flex items-center justify-end gap-1 pt-1">
           <SyncNote bookmark={bookmark} onResolve={onResolve} />
           <BookmarkActions bookmarkId={bookmark.id} notion={notion} readOnly={readOnly} saving={saving} onEdit={onEdit} onRemove={onRemove} />

@@ -118,18 +118,8 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, sni
         </div>
         {!compact && bookmark.description && <p className="bm-desc">{bookmark.description}</p>}
         {!compact && snippet && <ContentSnippet headline={snippet} className="mt-0.5" />}
-        {bookmark.tags.length > 0 && (
-          // Compact rows keep to one line: the first tags only, and none on a phone.
-          <ul className={compact ? "bm-tags bm-tags-compact" : "bm-tags bm-tags-wrap"} aria-label="Tags">
-            {(compact ? bookmark.tags.slice(0, 3) : bookmark.tags).map((tag) => (
-              <li key={tag} className="bm-tag-item">
-                <Link href={tagHref(tag)} className="bm-tag">
-                  {tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Compact rows keep to one line: the first tags only, and none on a phone. */}
+        <TagLinks tags={compact ? bookmark.tags.slice(0, 3) : bookmark.tags} tagHref={tagHref} className={compact ? "bm-tags-compact" : "bm-tags-wrap"} />
       </div>
       <div className="bm-meta">
         <SyncNote bookmark={bookmark} onResolve={onResolve} />
@@ -142,6 +132,22 @@ export function BookmarkRow({ bookmark, selected, readOnly, density, images, sni
         </div>
       </div>
     </li>
+  );
+}
+
+/** A bookmark's tags as links that filter the list by each, the same in a row and on a card. */
+export function TagLinks({ tags, tagHref, className }: { tags: string[]; tagHref: (tag: string) => string; className: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className={`bm-tags ${className}`} aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} className="bm-tag-item">
+          <Link href={tagHref(tag)} className="bm-tag">
+            {tag}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
